@@ -1,0 +1,79 @@
+package io.gamgee.core;
+
+import io.gamgee.core.definition.StepResult;
+import io.gamgee.core.definition.WorkflowDefinition;
+import io.gamgee.core.store.StateStore;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The root of every generated {@code <Title>WorkflowBase}. A generated base fixes the first step's
+ * payload type {@code P}, declares one abstract method per step and dispatches to them in
+ * {@link #executeStep(String, Object)} without reflection.
+ *
+ * <p>Implementations are ordinary classes (or CDI beans); one instance may execute steps of many
+ * workflow instances, concurrently, so keep per-instance state in payloads, not in fields.
+ *
+ * @param <P> the first step's payload type
+ */
+public abstract class WorkflowBase<P> {
+
+    private final WorkflowDefinition definition;
+
+    /** Called by generated bases with their static definition. */
+    protected WorkflowBase(WorkflowDefinition definition) {
+        this.definition = Objects.requireNonNull(definition, "definition");
+    }
+
+    /** The compiled diagram. */
+    public final WorkflowDefinition definition() {
+        return definition;
+    }
+
+    /** The workflow type, e.g. {@code ConditionsWorkflow}. */
+    public final String workflowType() {
+        return definition.workflowType();
+    }
+
+    /**
+     * Submits a new instance that starts now.
+     *
+     * @return the new instance's id (a random UUID)
+     * @throws PayloadException when the payload cannot be encoded as JSON
+     */
+    public final String submit(P payload, StateStore store) {
+        return Submissions.submit(this, payload, store, null, null);
+    }
+
+    /**
+     * Submits an instance under a caller-chosen id. Submitting the same id again does nothing and
+     * returns the id: use the business key (an order number) to make submission idempotent.
+     */
+    public final String submit(P payload, StateStore store, String instanceId) {
+        return Submissions.submit(this, payload, store, Objects.requireNonNull(instanceId, "instanceId"), null);
+    }
+
+    /**
+     * Submits an instance whose first step runs no earlier than {@code startAt}.
+     *
+     * @param instanceId the id to use, or {@code null} for a random one
+     */
+    public final String submit(P payload, StateStore store, String instanceId, Instant startAt) {
+        return Submissions.submit(this, payload, store, instanceId, Objects.requireNonNull(startAt, "startAt"));
+    }
+
+    /**
+     * Runs one step. Generated code implements this by calling the step's method with the payload
+     * cast to the step's payload type and turning its return value into a {@link StepResult}.
+     *
+     * @param step a step name of {@link #definition()}
+     * @param payload an instance of that step's payload type
+     * @throws Exception whatever the step throws; the worker retries or gives up per the step's policy
+     */
+    protected abstract StepResult executeStep(String step, Object payload) throws Exception;
+
+    /** Lets the worker in this package call the generated dispatch. */
+    static StepResult execute(WorkflowBase<?> workflow, String step, Object payload) throws Exception {
+        return workflow.executeStep(step, payload);
+    }
+}

@@ -1,0 +1,23 @@
+package io.gamgee.core.definition;
+
+import java.util.Objects;
+
+/**
+ * One step of a workflow: a plain state of the diagram.
+ *
+ * @param name the state's name in the diagram (also the name stored with each instance)
+ * @param payloadType the type the step's payload is decoded into; never polymorphic
+ * @param next what the step's single outgoing arrow leads to: a step, a decision, or
+ *     {@link WorkflowDefinition#END}
+ * @param retryPolicy attempts and backoff from the step's self-arrow, or {@link RetryPolicy#DEFAULT}
+ * @param line the 1-based line of the diagram where the step first appears
+ */
+public record StepDefinition(String name, Class<?> payloadType, String next, RetryPolicy retryPolicy, int line) {
+
+    public StepDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(payloadType, "payloadType");
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+    }
+}

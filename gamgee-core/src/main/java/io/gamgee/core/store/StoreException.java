@@ -1,0 +1,20 @@
+package io.gamgee.core.store;
+
+/**
+ * A store call failed. {@link #isRetryable()} tells workers whether backing off and calling again
+ * can succeed (a lost connection, a deadlock) or not (a schema that does not match).
+ */
+public class StoreException extends RuntimeException {
+
+    private final boolean retryable;
+
+    public StoreException(String message, Throwable cause, boolean retryable) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    /** Whether calling again later may succeed. */
+    public boolean isRetryable() {
+        return retryable;
+    }
+}
