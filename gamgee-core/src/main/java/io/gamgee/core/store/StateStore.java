@@ -62,7 +62,9 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * Moves the instance to {@code nextStep} with {@code payload}: attempts 0, runAfter =
-     * {@code record.finishedAt()}, last error cleared, {@code diagramHash} updated, and records
+     * {@code record.finishedAt()}, last error cleared, {@code diagramHash} and {@code traceContext}
+     * replaced (the trace context becomes the finished step's span, so the next step's span is its
+     * child), and records
      * {@code record}. If {@code keepLeaseUntil} is not {@code null} the caller keeps the lease until
      * then and may run the next step at once with the returned claim; otherwise the lease is
      * cleared and the returned claim is only a receipt.
@@ -70,7 +72,7 @@ public interface StateStore extends AutoCloseable {
      * @return the claim on the advanced instance, or empty if the claim was lost (nothing written)
      */
     Optional<Claim> advance(Claim claim, String nextStep, String payload, String diagramHash,
-            StepRecord record, Instant keepLeaseUntil);
+            String traceContext, StepRecord record, Instant keepLeaseUntil);
 
     /**
      * Marks the instance {@link InstanceStatus#COMPLETED}, clears the lease and records {@code record}.
