@@ -1,0 +1,422 @@
+package io.gamgee.test;
+
+import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.Query;
+import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StateStore;
+import io.gamgee.core.store.StepRecord;
+import io.gamgee.core.store.WorkflowInstance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link StateStore} in memory, for tests and for trying Gamgee out. It implements the whole
+ * contract (leases, compare-and-set on versions, history), so workflows behave as they would on a
+ * database, except that nothing survives the JVM.
+ *
+ * <p>Thread-safe: one lock guards all state, which keeps every transition atomic. A claim costs
+ * O(log n) in the number of waiting instances (see {@link DueIndex}).
+ */
+public final class InMemoryStateStore implements StateStore {
+
+    private static final int MAX_PICKS = 16;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, WorkflowInstance> instances = new HashMap<>();
+    private final Map<String, List<StepRecord>> histories = new HashMap<>();
+    private final DueIndex due = new DueIndex();
+    private final Random random;
+    private long waiting;
+    private long unrecoverable;
+    private long updates;
+
+    /** An empty store. */
+    public InMemoryStateStore() {
+        this(new Random());
+    }
+
+    /** An empty store whose {@link FetchStrategy#RANDOM} picks come from {@code random}. */
+    public InMemoryStateStore(Random random) {
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Counters for assertions and benchmarks.
+     *
+     * @param tasksRemaining instances still {@link InstanceStatus#WAITING}
+     * @param unrecoverable instances {@link InstanceStatus#UNRECOVERABLE}
+     * @param updatesSeen successful writes (inserts, claims, renewals, transitions, recoveries, cancels)
+     */
+    public record Stats(long tasksRemaining, long unrecoverable, long updatesSeen) {
+    }
+
+    /** A consistent snapshot of the counters. */
+    public Stats getStats() {
+        lock.lock();
+        try {
+            return new Stats(waiting, unrecoverable, updates);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean insert(NewInstance n) {
+        Objects.requireNonNull(n, "instance");
+        lock.lock();
+        try {
+            if (instances.containsKey(n.instanceId())) {
+                return false;
+            }
+            WorkflowInstance instance = new WorkflowInstance(n.instanceId(), n.workflowType(), n.step(), n.payload(),
+                    InstanceStatus.WAITING, 0, n.runAfter(), null, null, n.traceContext(), n.diagramHash(), 0,
+                    n.createdAt(), n.createdAt(), null);
+            write(null, instance);
+            histories.put(n.instanceId(), new ArrayList<>());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Claim> claim(Query query, FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        lock.lock();
+        try {
+            for (int i = 0; i < MAX_PICKS; i++) {
+                String id = due.pick(query, strategy, now, random);
+                if (id == null) {
+                    return Optional.empty();
+                }
+                WorkflowInstance current = instances.get(id);
+                if (!isDue(current, now)) {
+                    // only when a caller's clock went backwards: put it back where it belongs
+                    due.remove(current);
+                    due.add(current);
+                    continue;
+                }
+                WorkflowInstance claimed = copy(current, b -> b.lease(workerId, leaseUntil).updatedAt(now));
+                write(current, claimed);
+                return Optional.of(new Claim(claimed, workerId, leaseUntil));
+            }
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean isDue(WorkflowInstance instance, Instant now) {
+        return instance.status() == InstanceStatus.WAITING && !instance.runAfter().isAfter(now)
+                && !instance.isLeased(now);
+    }
+
+    @Override
+    public Optional<Claim> renewLease(Claim claim, Instant leaseUntil) {
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return transition(claim, null, current -> copy(current, b -> b.lease(claim.workerId(), leaseUntil)))
+                .map(renewed -> new Claim(renewed, claim.workerId(), leaseUntil));
+    }
+
+    @Override
+    public Optional<Claim> advance(Claim claim, String nextStep, String payload, String diagramHash,
+            String traceContext, StepRecord record, Instant keepLeaseUntil) {
+        Objects.requireNonNull(nextStep, "nextStep");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(diagramHash, "diagramHash");
+        Objects.requireNonNull(record, "record");
+        return transition(claim, record, current -> copy(current, b -> {
+            b.step = nextStep;
+            b.payload = payload;
+            b.diagramHash = diagramHash;
+            b.traceContext = traceContext;
+            b.attempts = 0;
+            b.runAfter = record.finishedAt();
+            b.lastError = null;
+            b.updatedAt = record.finishedAt();
+            if (keepLeaseUntil != null) {
+                b.lease(claim.workerId(), keepLeaseUntil);
+            } else {
+                b.lease(null, null);
+            }
+        })).map(advanced -> new Claim(advanced, claim.workerId(),
+                keepLeaseUntil != null ? keepLeaseUntil : claim.leaseUntil()));
+    }
+
+    @Override
+    public boolean complete(Claim claim, StepRecord record) {
+        Objects.requireNonNull(record, "record");
+        return transition(claim, record, current -> copy(current, b -> {
+            b.status = InstanceStatus.COMPLETED;
+            b.lease(null, null);
+            b.updatedAt = record.finishedAt();
+        })).isPresent();
+    }
+
+    @Override
+    public boolean retryLater(Claim claim, Instant runAfter, ErrorInfo error, StepRecord record) {
+        Objects.requireNonNull(runAfter, "runAfter");
+        Objects.requireNonNull(record, "record");
+        return transition(claim, record, current -> copy(current, b -> {
+            b.attempts = current.attempts() + 1;
+            b.runAfter = runAfter;
+            b.lastError = error;
+            b.lease(null, null);
+            b.updatedAt = record.finishedAt();
+        })).isPresent();
+    }
+
+    @Override
+    public boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
+        Objects.requireNonNull(record, "record");
+        return transition(claim, record, current -> copy(current, b -> {
+            b.status = InstanceStatus.UNRECOVERABLE;
+            b.attempts = current.attempts() + 1;
+            b.lastError = error;
+            b.lease(null, null);
+            b.updatedAt = record.finishedAt();
+        })).isPresent();
+    }
+
+    @Override
+    public boolean release(Claim claim) {
+        return transition(claim, null, current -> copy(current, b -> b.lease(null, null))).isPresent();
+    }
+
+    @Override
+    public int recoverTasks(Query query, int limit, Instant now) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(now, "now");
+        lock.lock();
+        try {
+            List<WorkflowInstance> matches = instances.values().stream()
+                    .filter(i -> i.status() == InstanceStatus.UNRECOVERABLE && query.matches(i.workflowType(), i.step()))
+                    .sorted(LISTING_ORDER)
+                    .limit(Math.max(0, limit))
+                    .toList();
+            for (WorkflowInstance current : matches) {
+                write(current, copy(current, b -> {
+                    b.status = InstanceStatus.WAITING;
+                    b.attempts = 0;
+                    b.runAfter = now;
+                    b.lease(null, null);
+                    b.updatedAt = now;
+                }));
+            }
+            return matches.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean cancel(String instanceId, Instant now) {
+        Objects.requireNonNull(now, "now");
+        lock.lock();
+        try {
+            WorkflowInstance current = instances.get(instanceId);
+            if (current == null || current.status() != InstanceStatus.WAITING) {
+                return false;
+            }
+            write(current, copy(current, b -> {
+                b.status = InstanceStatus.CANCELLED;
+                b.lease(null, null);
+                b.updatedAt = now;
+            }));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<WorkflowInstance> find(String instanceId) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(instances.get(instanceId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final Comparator<WorkflowInstance> LISTING_ORDER =
+            Comparator.comparing(WorkflowInstance::createdAt).thenComparing(WorkflowInstance::instanceId);
+
+    @Override
+    public List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit) {
+        Objects.requireNonNull(query, "query");
+        lock.lock();
+        try {
+            return instances.values().stream()
+                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .sorted(LISTING_ORDER)
+                    .skip(Math.max(0, offset))
+                    .limit(Math.max(0, limit))
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long count(Query query, InstanceStatus status) {
+        Objects.requireNonNull(query, "query");
+        lock.lock();
+        try {
+            return instances.values().stream()
+                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<StepRecord> history(String instanceId) {
+        lock.lock();
+        try {
+            List<StepRecord> history = histories.get(instanceId);
+            return history == null ? List.of() : List.copyOf(history);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int purgeFinished(Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        lock.lock();
+        try {
+            int purged = 0;
+            Iterator<WorkflowInstance> it = instances.values().iterator();
+            while (it.hasNext() && purged < limit) {
+                WorkflowInstance instance = it.next();
+                boolean finished = instance.status() == InstanceStatus.COMPLETED
+                        || instance.status() == InstanceStatus.CANCELLED;
+                if (finished && instance.updatedAt().isBefore(before)) {
+                    it.remove();
+                    histories.remove(instance.instanceId());
+                    purged++;
+                }
+            }
+            return purged;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies {@code change} if the claim still holds, recording {@code record} when given. */
+    private Optional<WorkflowInstance> transition(Claim claim, StepRecord record, UnaryOperator<WorkflowInstance> change) {
+        Objects.requireNonNull(claim, "claim");
+        lock.lock();
+        try {
+            WorkflowInstance current = instances.get(claim.instanceId());
+            if (current == null || current.version() != claim.version() || current.status() != InstanceStatus.WAITING) {
+                return Optional.empty();
+            }
+            WorkflowInstance next = change.apply(current);
+            write(current, next);
+            if (record != null) {
+                histories.get(current.instanceId()).add(record);
+            }
+            return Optional.of(next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces {@code old} (or nothing) by {@code next}, keeping the index and counters in step. */
+    private void write(WorkflowInstance old, WorkflowInstance next) {
+        if (old != null) {
+            due.remove(old);
+            count(old, -1);
+        }
+        instances.put(next.instanceId(), next);
+        due.add(next);
+        count(next, +1);
+        updates++;
+    }
+
+    private void count(WorkflowInstance instance, int delta) {
+        switch (instance.status()) {
+            case WAITING -> waiting += delta;
+            case UNRECOVERABLE -> unrecoverable += delta;
+            default -> {
+            }
+        }
+    }
+
+    private static WorkflowInstance copy(WorkflowInstance from, java.util.function.Consumer<Row> change) {
+        Row row = new Row(from);
+        change.accept(row);
+        return row.build(from.version() + 1);
+    }
+
+    /** A mutable copy of one instance, so each write states only what it changes. */
+    private static final class Row {
+        final String instanceId;
+        final String workflowType;
+        String step;
+        String payload;
+        InstanceStatus status;
+        int attempts;
+        Instant runAfter;
+        String leaseOwner;
+        Instant leaseUntil;
+        String traceContext;
+        String diagramHash;
+        final Instant createdAt;
+        Instant updatedAt;
+        ErrorInfo lastError;
+
+        Row(WorkflowInstance i) {
+            instanceId = i.instanceId();
+            workflowType = i.workflowType();
+            step = i.step();
+            payload = i.payload();
+            status = i.status();
+            attempts = i.attempts();
+            runAfter = i.runAfter();
+            leaseOwner = i.leaseOwner();
+            leaseUntil = i.leaseUntil();
+            traceContext = i.traceContext();
+            diagramHash = i.diagramHash();
+            createdAt = i.createdAt();
+            updatedAt = i.updatedAt();
+            lastError = i.lastError();
+        }
+
+        Row lease(String owner, Instant until) {
+            leaseOwner = owner;
+            leaseUntil = until;
+            return this;
+        }
+
+        Row updatedAt(Instant at) {
+            updatedAt = at;
+            return this;
+        }
+
+        WorkflowInstance build(long version) {
+            return new WorkflowInstance(instanceId, workflowType, step, payload, status, attempts, runAfter,
+                    leaseOwner, leaseUntil, traceContext, diagramHash, version, createdAt, updatedAt, lastError);
+        }
+    }
+}
