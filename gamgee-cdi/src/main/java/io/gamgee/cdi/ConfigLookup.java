@@ -1,0 +1,33 @@
+package io.gamgee.cdi;
+
+import java.util.Optional;
+
+/**
+ * Reads one configuration value by key: from MicroProfile Config when the application has it, from
+ * system properties otherwise. The MicroProfile API is touched only behind
+ * {@link #microProfilePresent()}, so the library runs without it.
+ */
+@FunctionalInterface
+interface ConfigLookup {
+
+    /** The value of {@code key}, if set and not blank. */
+    Optional<String> get(String key);
+
+    /** The lookup for this runtime. */
+    static ConfigLookup forRuntime() {
+        return microProfilePresent() ? new MicroProfileConfigLookup() : ConfigLookup::systemProperty;
+    }
+
+    private static Optional<String> systemProperty(String key) {
+        return Optional.ofNullable(System.getProperty(key)).filter(value -> !value.isBlank());
+    }
+
+    private static boolean microProfilePresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, ConfigLookup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.gamgee.cdi;
+
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds workflow implementation beans in CDI Lite containers (Quarkus ArC), which run no portable
+ * extensions; the same rules as {@link GamgeePortableExtension}, which replaces this one wherever
+ * portable extensions run. Registered in
+ * {@code META-INF/services/jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension}.
+ */
+@SkipIfPortableExtensionPresent(GamgeePortableExtension.class)
+public class GamgeeBuildCompatibleExtension implements BuildCompatibleExtension {
+
+    private static final String IMPLEMENTATIONS = "implementations";
+
+    private final WorkflowDiscovery discovery = new WorkflowDiscovery();
+    private final List<ClassInfo> implementations = new ArrayList<>();
+
+    /** Records every concrete class bean whose types include {@code WorkflowBase}. */
+    @Registration(types = io.gamgee.core.WorkflowBase.class)
+    public void workflowBean(BeanInfo bean) {
+        if (!bean.isClassBean() || bean.declaringClass().isAbstract()) {
+            return;
+        }
+        ClassInfo implementation = bean.declaringClass();
+        discovery.implementation(implementation.name(), generatedBase(implementation).name());
+        implementations.add(implementation);
+    }
+
+    /** Makes the {@link DiscoveredWorkflows} bean. */
+    @Synthesis
+    public void discoveredWorkflows(SyntheticComponents components) {
+        components.addBean(DiscoveredWorkflows.class)
+                .type(DiscoveredWorkflows.class)
+                .scope(Singleton.class)
+                .withParam(IMPLEMENTATIONS, implementations.toArray(ClassInfo[]::new))
+                .createWith(Creator.class);
+    }
+
+    /** Fails deployment on two implementations of one workflow type. */
+    @Validation
+    public void oneBeanPerWorkflowType(Messages messages) {
+        discovery.problems().forEach(messages::error);
+    }
+
+    private static ClassInfo generatedBase(ClassInfo implementation) {
+        ClassInfo type = implementation;
+        while (!type.superClassDeclaration().name().equals(WorkflowDiscovery.WORKFLOW_BASE)) {
+            type = type.superClassDeclaration();
+        }
+        return type;
+    }
+
+    /** Turns the build-time class list into the runtime bean. */
+    public static final class Creator implements SyntheticBeanCreator<DiscoveredWorkflows> {
+
+        @Override
+        public DiscoveredWorkflows create(Instance<Object> lookup, Parameters params) {
+            Class<?>[] classes = params.get(IMPLEMENTATIONS, Class[].class, new Class<?>[0]);
+            return new DiscoveredWorkflows(
+                    Arrays.stream(classes).<Class<? extends io.gamgee.core.WorkflowBase<?>>>map(
+                            DiscoveredWorkflows::asWorkflowClass).toList(),
+                    DiscoveredWorkflows.Discovery.BUILD_COMPATIBLE_EXTENSION);
+        }
+    }
+}

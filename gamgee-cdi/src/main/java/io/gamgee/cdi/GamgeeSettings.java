@@ -1,0 +1,128 @@
+package io.gamgee.cdi;
+
+import io.gamgee.core.FetchStrategy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code gamgee.*} configuration of a CDI application, with the defaults that make an
+ * unconfigured application work: four worker threads, an embedded H2 store under
+ * {@code ./gamgee-data}.
+ *
+ * @param workersEnabled {@code gamgee.workers.enabled}: {@code false} for a node that only submits
+ * @param threads {@code gamgee.workers.threads}
+ * @param pollInterval {@code gamgee.workers.poll-interval}: how often idle workers look for due
+ *     work submitted by other nodes (same-JVM submissions wake them at once)
+ * @param lease {@code gamgee.workers.lease}: how long a claimed instance stays reserved
+ * @param fetchStrategy {@code gamgee.fetch-strategy}
+ * @param jdbcUrl {@code gamgee.store.jdbc-url}: a database to use instead of the embedded one
+ * @param user {@code gamgee.store.user}
+ * @param password {@code gamgee.store.password}
+ * @param directory {@code gamgee.store.directory}: where the embedded H2 store keeps its files
+ */
+public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollInterval, Duration lease,
+        FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
+        Path directory) {
+
+    /** Default of {@code gamgee.workers.threads}. */
+    public static final int DEFAULT_THREADS = 4;
+    /** Default of {@code gamgee.workers.poll-interval}. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+    /** Default of {@code gamgee.workers.lease}. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** Default of {@code gamgee.store.directory}. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    /** Reads the settings from MicroProfile Config or system properties. */
+    static GamgeeSettings read(ConfigLookup config) {
+        return new GamgeeSettings(
+                bool(config, "gamgee.workers.enabled", true),
+                positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS),
+                duration(config, "gamgee.workers.poll-interval", DEFAULT_POLL_INTERVAL),
+                duration(config, "gamgee.workers.lease", DEFAULT_LEASE),
+                fetchStrategy(config, "gamgee.fetch-strategy"),
+                config.get("gamgee.store.jdbc-url"),
+                config.get("gamgee.store.user"),
+                config.get("gamgee.store.password"),
+                config.get("gamgee.store.directory").map(Path::of).orElse(DEFAULT_DIRECTORY));
+    }
+
+    @Override
+    public String toString() {
+        // never print the password
+        return "GamgeeSettings[workersEnabled=" + workersEnabled + ", threads=" + threads + ", pollInterval="
+                + pollInterval + ", lease=" + lease + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
+                + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + "]";
+    }
+
+    private static boolean bool(ConfigLookup config, String key, boolean fallback) {
+        return config.get(key).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, value, "true or false");
+        }).orElse(fallback);
+    }
+
+    private static int positiveInt(ConfigLookup config, String key, int fallback) {
+        return config.get(key).map(value -> {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number >= 1) {
+                    return number;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw invalid(key, value, "a whole number of at least 1");
+        }).orElse(fallback);
+    }
+
+    static Duration duration(ConfigLookup config, String key, Duration fallback) {
+        return config.get(key).map(value -> {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            Matcher matcher = SHORT_DURATION.matcher(text);
+            Duration duration = null;
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                duration = switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                try {
+                    duration = Duration.parse(text.toUpperCase(Locale.ROOT));
+                } catch (DateTimeParseException notIso) {
+                    // reported below
+                }
+            }
+            if (duration == null || duration.isZero() || duration.isNegative()) {
+                throw invalid(key, value, "a positive duration such as 500ms, 30s, 5m or PT30S");
+            }
+            return duration;
+        }).orElse(fallback);
+    }
+
+    private static FetchStrategy fetchStrategy(ConfigLookup config, String key) {
+        return config.get(key).map(value -> {
+            try {
+                return FetchStrategy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw invalid(key, value, "one of NEWEST, OLDEST, RANDOM");
+            }
+        }).orElse(FetchStrategy.RANDOM);
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException("Gamgee configuration " + key + " = '" + value + "' is invalid: expected "
+                + expected);
+    }
+}

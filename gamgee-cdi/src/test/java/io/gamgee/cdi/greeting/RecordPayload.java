@@ -1,0 +1,4 @@
+package io.gamgee.cdi.greeting;
+
+public record RecordPayload(String greeting) {
+}
