@@ -1,0 +1,51 @@
+package io.gamgee.compiler.generate;
+
+import io.gamgee.compiler.graph.Decision;
+import io.gamgee.compiler.graph.Step;
+import io.gamgee.compiler.graph.WorkflowGraph;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 of a graph's canonical text: its type, first step, steps with their next state and
+ * retry settings, decisions with their branches, each sorted by name. Layout, comments, notes,
+ * styling and declaration order do not change it; any change to what runs does.
+ */
+public final class DiagramHash {
+
+    private DiagramHash() {
+    }
+
+    /** The hash as 64 lower-case hex digits. */
+    public static String of(WorkflowGraph graph) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalText(graph).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The text that is hashed, one fact per line. */
+    static String canonicalText(WorkflowGraph graph) {
+        StringBuilder text = new StringBuilder();
+        text.append("workflow ").append(graph.workflowType()).append('\n');
+        text.append("first ").append(graph.firstStep()).append('\n');
+        graph.steps().stream().sorted(Comparator.comparing(Step::name)).forEach(step -> text
+                .append("step ").append(step.name())
+                .append(" next ").append(step.next())
+                .append(" attempts ").append(step.retry().attempts())
+                .append(" backoffMs ").append(step.retry().backoffMs()).append('\n'));
+        graph.decisions().stream().sorted(Comparator.comparing(Decision::name)).forEach(decision -> {
+            text.append("decision ").append(decision.name()).append('\n');
+            decision.branches().stream().sorted(Comparator.comparing(Decision.Branch::label)).forEach(branch -> text
+                    .append("branch ").append(decision.name()).append(' ').append(branch.label())
+                    .append(" to ").append(branch.target()).append('\n'));
+        });
+        return text.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package io.gamgee.compiler.generate;
+
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.gamgee.compiler.GeneratedFile;
+import io.gamgee.compiler.graph.Decision;
+import io.gamgee.compiler.graph.Step;
+import io.gamgee.compiler.graph.WorkflowGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes what a user needs to make a generated base compile: an empty payload record per step and
+ * an implementation whose step methods throw until they are written.
+ */
+public final class ScaffoldGenerator {
+
+    private ScaffoldGenerator() {
+    }
+
+    /** The payload records, in step order, then the implementation class. */
+    public static List<GeneratedFile> generate(WorkflowGraph graph, String packageName, String source) {
+        Names names = new Names(graph, packageName);
+        List<GeneratedFile> files = new ArrayList<>();
+        for (Step step : graph.steps()) {
+            TypeSpec record = TypeSpec.recordBuilder(names.payload(step))
+                    .addJavadoc("The payload of step {@code $L} ($L). Add the data the step needs as components.\n",
+                            step.name(), Javadoc.cite(source, step.line()))
+                    .addModifiers(Modifier.PUBLIC)
+                    .build();
+            files.add(file(packageName, record));
+        }
+        TypeSpec.Builder implementation = TypeSpec.classBuilder(names.implementation())
+                .addJavadoc("The {@code $L} workflow of $L.\n", graph.workflowType(), Javadoc.text(source))
+                .addModifiers(Modifier.PUBLIC)
+                .superclass(names.base());
+        for (Step step : graph.steps()) {
+            implementation.addMethod(stepMethod(graph, names, step));
+        }
+        files.add(file(packageName, implementation.build()));
+        return List.copyOf(files);
+    }
+
+    private static MethodSpec stepMethod(WorkflowGraph graph, Names names, Step step) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(step.methodName())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(names.returnType(step))
+                .addParameter(names.payload(step), "payload");
+        graph.decision(step.next()).ifPresent(decision -> method.addComment("TODO: return one of $L",
+                branchCalls(decision)));
+        return method
+                .addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                        "TODO: implement step " + step.name())
+                .build();
+    }
+
+    private static String branchCalls(Decision decision) {
+        return decision.branches().stream()
+                .map(branch -> decision.fieldName() + "." + branch.label()
+                        + (WorkflowGraph.END.equals(branch.target()) ? "()" : "(…)"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static GeneratedFile file(String packageName, TypeSpec type) {
+        String content = JavaFile.builder(packageName, type).indent(BaseClassGenerator.INDENT).skipJavaLangImports(true).build().toString();
+        return new GeneratedFile(packageName, type.name(), content);
+    }
+}

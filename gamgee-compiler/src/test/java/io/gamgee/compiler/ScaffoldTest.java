@@ -1,0 +1,50 @@
+package io.gamgee.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScaffoldTest {
+
+    @TempDir
+    Path classes;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"conditions.mermaid", "charge.mermaid", "out-of-order.mermaid", "give-up.mermaid"})
+    void scaffoldCompilesWithTheGeneratedBaseAsIs(String diagram) {
+        DiagramSource source = Diagrams.resource(diagram);
+        List<JavaSources.Source> sources = new ArrayList<>();
+        sources.add(JavaSources.Source.of(new DiagramCompiler().compile(source).baseClass().orElseThrow()));
+        new DiagramCompiler().scaffold(source).forEach(file -> sources.add(JavaSources.Source.of(file)));
+
+        JavaSources.Result result = JavaSources.compile(sources, classes);
+
+        assertThat(result.success()).as(result.errors()).isTrue();
+    }
+
+    @Test
+    void scaffoldHasOnePayloadRecordPerStepAndTheImplementation() {
+        List<GeneratedFile> files = new DiagramCompiler().scaffold(Diagrams.resource("conditions.mermaid"));
+
+        assertThat(files).extracting(GeneratedFile::relativePath).containsExactly(
+                "com/example/DecidePayload.java", "com/example/LeftPayload.java", "com/example/RightPayload.java",
+                "com/example/ConditionsWorkflow.java");
+        assertThat(files.get(0).content()).contains("public record DecidePayload()");
+        assertThat(files.get(3).content())
+                .contains("public class ConditionsWorkflow extends ConditionsWorkflowBase")
+                .contains("public ConditionsWorkflowBase.ChoiceDecision decide(DecidePayload payload)")
+                .contains("// TODO: return one of choice.chooseLeft(…), choice.chooseRight(…)")
+                .contains("throw new UnsupportedOperationException(\"TODO: implement step decide\");");
+    }
+
+    @Test
+    void diagramWithErrorsHasNoScaffold() {
+        assertThat(new DiagramCompiler().scaffold(Diagrams.body("[*] --> a"))).isEmpty();
+    }
+}
