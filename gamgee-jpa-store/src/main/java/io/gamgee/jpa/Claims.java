@@ -1,0 +1,145 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.Query;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.WorkflowInstance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Picks and leases one due instance.
+ *
+ * <p>A row is due when {@code status = 'WAITING' AND claimable_at <= now}: {@code claimable_at} is
+ * {@code run_after} while the row is free and {@code lease_until} while it is leased, so an expired
+ * lease is due again without a lease condition, and every claim is one range scan of a claim index
+ * in {@code claimable_at} order that stops at the first row it can take.
+ *
+ * <p>{@link FetchStrategy#OLDEST} and {@link FetchStrategy#NEWEST} lock that row with
+ * {@code FOR UPDATE SKIP LOCKED} where the database has it, so concurrent workers pass each other
+ * instead of colliding. {@link FetchStrategy#RANDOM}, and every strategy on other databases, read a
+ * small window of candidates without locks and compare-and-set them one by one in (shuffled) order;
+ * losing a race just moves on to the next candidate.
+ */
+final class Claims {
+
+    /** Candidates read per optimistic attempt: enough that a few workers rarely all collide. */
+    static final int WINDOW = 16;
+
+    private static final String LEASE = "UPDATE gamgee_instance SET lease_owner = ?, lease_until = ?, "
+            + "claimable_at = ?, updated_at = ?, version = version + 1 WHERE instance_id = ? AND version = ?";
+
+    private Claims() {
+    }
+
+    static Optional<WorkflowInstance> claim(Connection connection, Dialect dialect, Query query, FetchStrategy strategy,
+            String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        if (strategy != FetchStrategy.RANDOM && dialect.skipLocked()) {
+            return dialect == Dialect.POSTGRESQL
+                    ? claimInOneStatement(connection, dialect, query, strategy, workerId, now, leaseUntil)
+                    : claimSkippingLocked(connection, dialect, query, strategy, workerId, now, leaseUntil);
+        }
+        return claimOptimistically(connection, dialect, query, strategy, workerId, now, leaseUntil);
+    }
+
+    private static String candidates(QueryFilter filter, FetchStrategy strategy, String columns, int limit) {
+        String direction = strategy == FetchStrategy.NEWEST ? " DESC" : "";
+        return "SELECT " + columns + " FROM gamgee_instance WHERE " + filter.sql() + " AND claimable_at <= ?"
+                + " ORDER BY claimable_at" + direction + ", instance_id" + direction + " LIMIT " + limit;
+    }
+
+    /** PostgreSQL: pick, lock and lease in one statement, one round trip. */
+    private static Optional<WorkflowInstance> claimInOneStatement(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        String sql = "UPDATE gamgee_instance SET lease_owner = ?, lease_until = ?, claimable_at = ?, updated_at = ?, "
+                + "version = version + 1 WHERE instance_id = ("
+                + candidates(filter, strategy, "instance_id", 1) + " FOR UPDATE SKIP LOCKED) RETURNING "
+                + InstanceRows.INSTANCE_COLUMNS;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = bindLease(statement, dialect, workerId, now, leaseUntil);
+            index = filter.bind(statement, index);
+            dialect.bind(statement, index, now);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(InstanceRows.instance(row, dialect)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Locks the first due row no one else has locked, then leases it; the caller commits. */
+    private static Optional<WorkflowInstance> claimSkippingLocked(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        String sql = candidates(filter, strategy, InstanceRows.INSTANCE_COLUMNS, 1) + " FOR UPDATE SKIP LOCKED";
+        WorkflowInstance candidate;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bind(statement, filter.bind(statement, 1), now);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                candidate = InstanceRows.instance(row, dialect);
+            }
+        }
+        return lease(connection, dialect, candidate, workerId, now, leaseUntil);
+    }
+
+    private static Optional<WorkflowInstance> claimOptimistically(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        List<WorkflowInstance> candidates = new ArrayList<>(WINDOW);
+        try (PreparedStatement statement = connection.prepareStatement(
+                candidates(filter, strategy, InstanceRows.INSTANCE_COLUMNS, WINDOW))) {
+            dialect.bind(statement, filter.bind(statement, 1), now);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    candidates.add(InstanceRows.instance(row, dialect));
+                }
+            }
+        }
+        if (strategy == FetchStrategy.RANDOM) {
+            Collections.shuffle(candidates, ThreadLocalRandom.current());
+        }
+        for (WorkflowInstance candidate : candidates) {
+            Optional<WorkflowInstance> leased = lease(connection, dialect, candidate, workerId, now, leaseUntil);
+            if (leased.isPresent()) {
+                return leased;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Compare-and-set of the lease on a candidate read at its current version. */
+    private static Optional<WorkflowInstance> lease(Connection connection, Dialect dialect, WorkflowInstance candidate,
+            String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LEASE)) {
+            int index = bindLease(statement, dialect, workerId, now, leaseUntil);
+            statement.setString(index++, candidate.instanceId());
+            statement.setLong(index, candidate.version());
+            if (statement.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new WorkflowInstance(candidate.instanceId(), candidate.workflowType(), candidate.step(),
+                candidate.payload(), candidate.status(), candidate.attempts(), candidate.runAfter(), workerId,
+                Dialect.stored(leaseUntil), candidate.traceContext(), candidate.diagramHash(), candidate.version() + 1,
+                candidate.createdAt(), Dialect.stored(now), candidate.lastError()));
+    }
+
+    private static int bindLease(PreparedStatement statement, Dialect dialect, String workerId, Instant now,
+            Instant leaseUntil) throws SQLException {
+        statement.setString(1, workerId);
+        dialect.bind(statement, 2, leaseUntil);
+        dialect.bind(statement, 3, leaseUntil);
+        dialect.bind(statement, 4, now);
+        return 5;
+    }
+}

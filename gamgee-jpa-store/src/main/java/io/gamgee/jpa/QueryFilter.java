@@ -1,0 +1,54 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.Query;
+import io.gamgee.core.store.InstanceStatus;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code WHERE} conditions for a {@link Query} and an optional status. Status is written as a
+ * literal so that the planner sees which slice of the claim index is meant.
+ */
+final class QueryFilter {
+
+    private final String sql;
+    private final List<String> parameters;
+
+    private QueryFilter(String sql, List<String> parameters) {
+        this.sql = sql;
+        this.parameters = parameters;
+    }
+
+    static QueryFilter of(Query query, InstanceStatus status) {
+        List<String> conditions = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = '" + status.name() + "'");
+        }
+        if (query.workflowType() != null) {
+            conditions.add("workflow_type = ?");
+            parameters.add(query.workflowType());
+        }
+        if (query.step() != null) {
+            conditions.add("step = ?");
+            parameters.add(query.step());
+        }
+        return new QueryFilter(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+    }
+
+    /** The conditions, joined with {@code AND} (never empty). */
+    String sql() {
+        return sql;
+    }
+
+    /** Binds the parameters from {@code first}; returns the next free index. */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        for (String parameter : parameters) {
+            statement.setString(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,71 @@
+package io.gamgee.jpa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the shipped schema script of a dialect. The scripts are idempotent ({@code IF NOT EXISTS}). */
+final class SchemaScript {
+
+    private SchemaScript() {
+    }
+
+    static void apply(Connection connection, Dialect dialect) throws SQLException {
+        String resource = dialect.schemaResource();
+        if (resource == null) {
+            throw new SQLException("Gamgee ships no schema for this database ("
+                    + connection.getMetaData().getDatabaseProductName()
+                    + "); create the tables described in SCHEMA.md yourself and build the store with createSchema(false)");
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource)) {
+                statement.execute(sql);
+            }
+        } finally {
+            if (!autoCommit) {
+                connection.commit();
+            }
+        }
+    }
+
+    /** The script's statements, without comments, split at semicolons that end a line. */
+    static List<String> statements(String resource) {
+        String script = read(resource);
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SchemaScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
+    }
+}
