@@ -14,6 +14,13 @@ import java.util.Objects;
  * <p>Implementations are ordinary classes (or CDI beans); one instance may execute steps of many
  * workflow instances, concurrently, so keep per-instance state in payloads, not in fields.
  *
+ * <p><b>Steps run at least once.</b> A step's transition is written exactly once, but the step
+ * itself may run more than once: when it throws and is retried, when its worker dies before the
+ * transition is written, or when its lease expires while it runs and another worker takes over (the
+ * first result is then discarded). Make each step idempotent: use the instance id (or a key in the
+ * payload) as an idempotency key for payments and messages, and write with upserts rather than
+ * inserts. A step's return value only counts once its transition is stored.
+ *
  * @param <P> the first step's payload type
  */
 public abstract class WorkflowBase<P> {

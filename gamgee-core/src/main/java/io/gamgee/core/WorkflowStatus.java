@@ -1,0 +1,41 @@
+package io.gamgee.core;
+
+import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.WorkflowInstance;
+import java.time.Instant;
+
+/**
+ * Where one workflow instance stands, as {@link WorkflowClient} reports it.
+ *
+ * @param instanceId the instance
+ * @param workflowType its workflow type
+ * @param step the step it waits at (or last ran, once finished)
+ * @param status waiting, completed, unrecoverable or cancelled
+ * @param attempts failed attempts of the current step
+ * @param lastError the last error, or {@code null}
+ * @param runAfter when the step is due
+ * @param leased whether a worker holds the instance right now (its step is probably running)
+ * @param createdAt when it was submitted
+ * @param updatedAt when it was last written
+ */
+public record WorkflowStatus(
+        String instanceId,
+        String workflowType,
+        String step,
+        InstanceStatus status,
+        int attempts,
+        ErrorInfo lastError,
+        Instant runAfter,
+        boolean leased,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The status of {@code instance} at {@code now}. */
+    public static WorkflowStatus of(WorkflowInstance instance, Instant now) {
+        return new WorkflowStatus(instance.instanceId(), instance.workflowType(), instance.step(), instance.status(),
+                instance.attempts(), instance.lastError(), instance.runAfter(),
+                instance.status() == InstanceStatus.WAITING && instance.isLeased(now), instance.createdAt(),
+                instance.updatedAt());
+    }
+}
