@@ -1,0 +1,3 @@
+package com.example.a;
+
+public record FinishPayload() {}

@@ -1,0 +1,3 @@
+package com.example.b;
+
+public record StartPayload() {}

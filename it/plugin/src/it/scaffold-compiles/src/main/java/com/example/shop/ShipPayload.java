@@ -1,0 +1,4 @@
+package com.example.shop;
+
+// Written by hand before scaffolding: gamgee:scaffold must keep it.
+public record ShipPayload(String address) {}

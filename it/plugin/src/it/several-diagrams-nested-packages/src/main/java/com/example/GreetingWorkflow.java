@@ -1,0 +1,9 @@
+package com.example;
+
+public class GreetingWorkflow extends GreetingWorkflowBase {
+
+    @Override
+    public void greet(GreetPayload payload) {
+        System.out.println("Hello, " + payload.name());
+    }
+}

@@ -1,0 +1,3 @@
+package com.example.billing.invoicing;
+
+public record DraftPayload(String customer, long cents) {}

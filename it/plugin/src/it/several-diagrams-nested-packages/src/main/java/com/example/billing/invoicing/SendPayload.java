@@ -1,0 +1,3 @@
+package com.example.billing.invoicing;
+
+public record SendPayload(String invoiceText) {}

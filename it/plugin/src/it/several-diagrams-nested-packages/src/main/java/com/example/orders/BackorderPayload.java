@@ -1,0 +1,3 @@
+package com.example.orders;
+
+public record BackorderPayload(String orderId, int missing) {}

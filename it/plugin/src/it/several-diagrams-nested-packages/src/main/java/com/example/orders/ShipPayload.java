@@ -1,0 +1,3 @@
+package com.example.orders;
+
+public record ShipPayload(String orderId) {}
