@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Reads one configuration value by key: from MicroProfile Config when the application has it, from
- * system properties otherwise. The MicroProfile API is touched only behind
+ * system properties otherwise (also when only the API, without an implementation, is on the class
+ * path). The MicroProfile API is touched only behind
  * {@link #microProfilePresent()}, so the library runs without it.
  */
 @FunctionalInterface
@@ -15,7 +16,14 @@ interface ConfigLookup {
 
     /** The lookup for this runtime. */
     static ConfigLookup forRuntime() {
-        return microProfilePresent() ? new MicroProfileConfigLookup() : ConfigLookup::systemProperty;
+        if (microProfilePresent()) {
+            try {
+                return new MicroProfileConfigLookup();
+            } catch (IllegalStateException noImplementation) {
+                // the API without an implementation: fall through to system properties
+            }
+        }
+        return ConfigLookup::systemProperty;
     }
 
     private static Optional<String> systemProperty(String key) {

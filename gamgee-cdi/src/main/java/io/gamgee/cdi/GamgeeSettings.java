@@ -19,15 +19,20 @@ import java.util.regex.Pattern;
  * @param pollInterval {@code gamgee.workers.poll-interval}: how often idle workers look for due
  *     work submitted by other nodes (same-JVM submissions wake them at once)
  * @param lease {@code gamgee.workers.lease}: how long a claimed instance stays reserved
+ * @param drainTimeout {@code gamgee.workers.drain-timeout}: how long shutdown waits for running
+ *     steps before it releases their leases
  * @param fetchStrategy {@code gamgee.fetch-strategy}
  * @param jdbcUrl {@code gamgee.store.jdbc-url}: a database to use instead of the embedded one
  * @param user {@code gamgee.store.user}
  * @param password {@code gamgee.store.password}
  * @param directory {@code gamgee.store.directory}: where the embedded H2 store keeps its files
+ * @param createSchema {@code gamgee.store.create-schema}: whether the store creates its tables on
+ *     first use; unset means yes for the embedded store, no for an application's database
  */
 public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollInterval, Duration lease,
+        Duration drainTimeout,
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
-        Path directory) {
+        Path directory, Optional<Boolean> createSchema) {
 
     /** Default of {@code gamgee.workers.threads}. */
     public static final int DEFAULT_THREADS = 4;
@@ -35,6 +40,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollI
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
     /** Default of {@code gamgee.workers.lease}. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** Default of {@code gamgee.workers.drain-timeout}. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
     /** Default of {@code gamgee.store.directory}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
 
@@ -47,19 +54,22 @@ public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollI
                 positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS),
                 duration(config, "gamgee.workers.poll-interval", DEFAULT_POLL_INTERVAL),
                 duration(config, "gamgee.workers.lease", DEFAULT_LEASE),
+                duration(config, "gamgee.workers.drain-timeout", DEFAULT_DRAIN_TIMEOUT),
                 fetchStrategy(config, "gamgee.fetch-strategy"),
                 config.get("gamgee.store.jdbc-url"),
                 config.get("gamgee.store.user"),
                 config.get("gamgee.store.password"),
-                config.get("gamgee.store.directory").map(Path::of).orElse(DEFAULT_DIRECTORY));
+                config.get("gamgee.store.directory").map(Path::of).orElse(DEFAULT_DIRECTORY),
+                config.get("gamgee.store.create-schema").map(value -> bool(config, "gamgee.store.create-schema", false)));
     }
 
     @Override
     public String toString() {
         // never print the password
         return "GamgeeSettings[workersEnabled=" + workersEnabled + ", threads=" + threads + ", pollInterval="
-                + pollInterval + ", lease=" + lease + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
-                + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + "]";
+                + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
+                + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + ", createSchema="
+                + createSchema.map(String::valueOf).orElse("-") + "]";
     }
 
     private static boolean bool(ConfigLookup config, String key, boolean fallback) {

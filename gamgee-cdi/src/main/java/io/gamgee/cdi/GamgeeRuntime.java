@@ -1,0 +1,140 @@
+package io.gamgee.cdi;
+
+import io.gamgee.core.WorkerPool;
+import io.gamgee.core.WorkflowBase;
+import io.gamgee.core.WorkflowClient;
+import io.gamgee.core.WorkflowRegistry;
+import io.gamgee.core.store.StateStore;
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Gamgee inside a CDI container: builds the {@link WorkflowRegistry} from the discovered workflow
+ * beans, chooses the store, starts the managed {@link WorkerPool} when the application context
+ * starts and drains it before the context (and the workflow beans) are destroyed.
+ */
+@ApplicationScoped
+public class GamgeeRuntime {
+
+    private static final System.Logger LOG = System.getLogger(GamgeeRuntime.class.getName());
+
+    @Inject
+    DiscoveredWorkflows discovered;
+    @Inject
+    BeanContainer container;
+    @Inject
+    @Any
+    Instance<WorkflowBase<?>> workflows;
+    @Inject
+    Instance<StateStore> stores;
+    @Inject
+    Instance<DataSource> dataSources;
+    @Inject
+    Instance<OpenTelemetry> openTelemetries;
+
+    private GamgeeSettings settings;
+    private WorkflowBeans workflowBeans;
+    private WorkflowRegistry registry;
+    private StoreSelection.SelectedStore store;
+    private Supplier<OpenTelemetry> openTelemetry;
+    private WorkerPool pool;
+
+    @PostConstruct
+    void init() {
+        settings = GamgeeSettings.read(ConfigLookup.forRuntime());
+        workflowBeans = new WorkflowBeans(container, workflows);
+        registry = workflowBeans.registry(discovered);
+        store = StoreSelection.select(stores, dataSources, settings);
+        openTelemetry = new OpenTelemetryLookup(openTelemetries);
+        LOG.log(Level.INFO, () -> "Gamgee: workflows " + registry.workflowTypes() + " (found by the "
+                + discovered.discovery() + "), state in " + store.description() + ", " + settings);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        startWorkers();
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
+        stopWorkers();
+    }
+
+    @PreDestroy
+    void close() {
+        stopWorkers();
+        try {
+            store.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Gamgee: cannot close the store in " + store.description(), e);
+        }
+    }
+
+    /** The workflows the workers run, one per discovered bean. */
+    @Produces
+    @Singleton
+    WorkflowRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The client applications inject to submit and manage workflows. {@code @Singleton} rather than
+     * {@code @ApplicationScoped}: {@link WorkflowClient} is final, so it cannot have a client proxy,
+     * and it needs none (it is thread-safe and lives as long as the container).
+     */
+    @Produces
+    @Singleton
+    WorkflowClient client() {
+        return WorkflowClient.create(store.store(), registry);
+    }
+
+    /** The configuration in effect. */
+    public GamgeeSettings settings() {
+        return settings;
+    }
+
+    /** The store the workers and the client use. */
+    public StateStore store() {
+        return store.store();
+    }
+
+    /** The managed worker pool, or {@code null} when workers are disabled or stopped. */
+    public synchronized WorkerPool workers() {
+        return pool;
+    }
+
+    private synchronized void startWorkers() {
+        if (pool != null || !settings.workersEnabled() || registry.workflowTypes().isEmpty()) {
+            return;
+        }
+        pool = WorkerPool.builder(registry, store.store())
+                .threads(settings.threads())
+                .pollInterval(settings.pollInterval())
+                .lease(settings.lease())
+                .drainTimeout(settings.drainTimeout())
+                .fetchStrategy(settings.fetchStrategy())
+                .openTelemetry(openTelemetry)
+                .build()
+                .start();
+    }
+
+    private synchronized void stopWorkers() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+            workflowBeans.destroyDependents();
+        }
+    }
+}

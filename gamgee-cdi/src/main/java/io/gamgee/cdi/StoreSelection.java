@@ -1,0 +1,81 @@
+package io.gamgee.cdi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.gamgee.core.store.StateStore;
+import io.gamgee.jpa.JpaStateStore;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Chooses the store the workers and the client share, first match wins: the application's
+ * {@link StateStore} bean; a database at {@code gamgee.store.jdbc-url}; the application's
+ * {@link DataSource} bean (Quarkus' datasource, for one); the embedded H2 store under
+ * {@code gamgee.store.directory}.
+ */
+final class StoreSelection {
+
+    private StoreSelection() {
+    }
+
+    static SelectedStore select(Instance<StateStore> stores, Instance<DataSource> dataSources,
+            GamgeeSettings settings) {
+        if (stores.isResolvable()) {
+            return new SelectedStore(stores.get(), List.of(), "the application's StateStore bean");
+        }
+        if (settings.jdbcUrl().isPresent()) {
+            HikariDataSource pool = pool(settings);
+            JpaStateStore store = JpaStateStore.builder()
+                    .dataSource(pool)
+                    .createSchema(settings.createSchema().orElse(false))
+                    .build();
+            return new SelectedStore(store, List.of(store, pool), settings.jdbcUrl().get());
+        }
+        if (dataSources.isAmbiguous()) {
+            throw new IllegalStateException("Gamgee cannot choose among several DataSource beans: set "
+                    + "gamgee.store.jdbc-url or produce a StateStore bean");
+        }
+        if (dataSources.isResolvable()) {
+            JpaStateStore store = JpaStateStore.builder()
+                    .dataSource(dataSources.get())
+                    .createSchema(settings.createSchema().orElse(false))
+                    .build();
+            return new SelectedStore(store, List.of(store), "the application's DataSource bean");
+        }
+        JpaStateStore store = JpaStateStore.builder()
+                .h2(settings.directory())
+                .h2PoolSize(settings.threads() + 2)
+                .createSchema(settings.createSchema().orElse(true))
+                .build();
+        return new SelectedStore(store, List.of(store), "embedded H2 under " + settings.directory().toAbsolutePath());
+    }
+
+    private static HikariDataSource pool(GamgeeSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gamgee");
+        config.setJdbcUrl(settings.jdbcUrl().orElseThrow());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.threads() + 2);
+        // connect on first use, so the container starts while the database is still down
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The chosen store.
+     *
+     * @param store the store
+     * @param owned what to close, in order, when the container stops (not what the application owns)
+     * @param description where the state lives, for the log
+     */
+    record SelectedStore(StateStore store, List<AutoCloseable> owned, String description) {
+
+        void close() throws Exception {
+            for (AutoCloseable closeable : owned) {
+                closeable.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.gamgee.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gamgee.core.FetchStrategy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GamgeeSettingsTest {
+
+    @Test
+    void noConfigurationAtAllGivesWorkingDefaults() {
+        GamgeeSettings settings = GamgeeSettings.read(key -> Optional.empty());
+
+        assertThat(settings.workersEnabled()).isTrue();
+        assertThat(settings.threads()).isEqualTo(4);
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.fetchStrategy()).isEqualTo(FetchStrategy.RANDOM);
+        assertThat(settings.jdbcUrl()).isEmpty();
+        assertThat(settings.directory()).isEqualTo(Path.of("gamgee-data"));
+        assertThat(settings.createSchema()).isEmpty();
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        Map<String, String> config = Map.of(
+                "gamgee.workers.enabled", "false",
+                "gamgee.workers.threads", "8",
+                "gamgee.workers.poll-interval", "250ms",
+                "gamgee.workers.lease", "PT2M",
+                "gamgee.workers.drain-timeout", "5s",
+                "gamgee.fetch-strategy", "oldest",
+                "gamgee.store.jdbc-url", "jdbc:postgresql://127.0.0.1/test",
+                "gamgee.store.user", "postgres",
+                "gamgee.store.password", "secret",
+                "gamgee.store.create-schema", "true");
+
+        GamgeeSettings settings = GamgeeSettings.read(key -> Optional.ofNullable(config.get(key)));
+
+        assertThat(settings.workersEnabled()).isFalse();
+        assertThat(settings.threads()).isEqualTo(8);
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.fetchStrategy()).isEqualTo(FetchStrategy.OLDEST);
+        assertThat(settings.jdbcUrl()).contains("jdbc:postgresql://127.0.0.1/test");
+        assertThat(settings.user()).contains("postgres");
+        assertThat(settings.createSchema()).contains(true);
+        assertThat(settings.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aBadValueNamesTheKeyTheValueAndWhatIsExpected() {
+        assertThatThrownBy(() -> GamgeeSettings.read(key -> key.equals("gamgee.workers.lease")
+                ? Optional.of("soon") : Optional.empty()))
+                .hasMessage("Gamgee configuration gamgee.workers.lease = 'soon' is invalid: expected a positive"
+                        + " duration such as 500ms, 30s, 5m or PT30S");
+        assertThatThrownBy(() -> GamgeeSettings.read(key -> key.equals("gamgee.workers.threads")
+                ? Optional.of("0") : Optional.empty()))
+                .hasMessageContaining("gamgee.workers.threads = '0'");
+        assertThatThrownBy(() -> GamgeeSettings.read(key -> key.equals("gamgee.fetch-strategy")
+                ? Optional.of("fifo") : Optional.empty()))
+                .hasMessageContaining("one of NEWEST, OLDEST, RANDOM");
+    }
+}
