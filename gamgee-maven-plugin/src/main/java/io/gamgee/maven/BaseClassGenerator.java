@@ -97,7 +97,7 @@ final class BaseClassGenerator {
             problems.report(List.of(loaded.problem()), log);
             return Outcome.failed(diagram);
         }
-        String digest = DigestCache.digest(request.pluginVersion(), loaded.text());
+        String digest = DigestCache.digest(request.generatorVersion(), loaded.text());
         DigestCache.Entry cached = cache.get(diagram.sourcePath());
         if (cached != null && cached.digest().equals(digest) && allExist(request.outputDirectory(), cached.outputs())) {
             log.debug(loaded.source().displayPath() + " is up to date");

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * produced, so an unchanged diagram is not compiled again and a removed one's files can be deleted.
  *
  * <p>Stored as a properties file keyed by the diagram's path below the source directory; the value
- * is the SHA-256 of the plugin version and the diagram's text, then the generated files' paths
+ * is the SHA-256 of the generator's version and the diagram's text, then the generated files' paths
  * below the output directory, separated by spaces (Java file paths have none).
  */
 final class DigestCache {
@@ -57,12 +57,12 @@ final class DigestCache {
 
     /**
      * The digest a diagram's outputs are cached under: it changes when the diagram's text or the
-     * plugin (and with it the generator) changes.
+     * generator changes.
      */
-    static String digest(String pluginVersion, String diagramText) {
+    static String digest(String generatorVersion, String diagramText) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(pluginVersion.getBytes(StandardCharsets.UTF_8));
+            sha256.update(generatorVersion.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(diagramText.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest());

@@ -3,6 +3,9 @@ package io.gamgee.maven;
 import io.gamgee.compiler.DiagramCompiler;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,23 +61,33 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
     private String pluginVersion;
 
+    /** Where the diagram compiler was loaded from, to tell rebuilt snapshots apart; {@code null} if unknown. */
+    private static Path compilerLocation() {
+        try {
+            CodeSource source = DiagramCompiler.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping diagram compilation (gamgee.skip)");
             return;
         }
-        GenerateRequest request = new GenerateRequest(
-                project.getBasedir().toPath(),
-                sourceDirectory.toPath(),
-                includes,
-                excludes,
-                outputDirectory.toPath(),
-                digestCache.toPath(),
-                pluginVersion);
-        DiagramCompiler compiler = new DiagramCompiler();
         GenerateReport report;
         try {
+            GenerateRequest request = new GenerateRequest(
+                    project.getBasedir().toPath(),
+                    sourceDirectory.toPath(),
+                    includes,
+                    excludes,
+                    outputDirectory.toPath(),
+                    digestCache.toPath(),
+                    GeneratorVersion.of(pluginVersion, compilerLocation()));
+            DiagramCompiler compiler = new DiagramCompiler();
             report = new BaseClassGenerator(compiler::compile, new MavenBuildLog(getLog())).generate(request);
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param excludes patterns of files to leave out
  * @param outputDirectory where generated base classes go
  * @param cacheFile the digest cache that makes the goal incremental
- * @param pluginVersion part of every digest, so a new plugin regenerates everything
+ * @param generatorVersion part of every digest, so a new generator regenerates everything (see
+ *     {@link GeneratorVersion})
  */
 record GenerateRequest(
         Path baseDirectory,
@@ -22,7 +23,7 @@ record GenerateRequest(
         List<String> excludes,
         Path outputDirectory,
         Path cacheFile,
-        String pluginVersion) {
+        String generatorVersion) {
 
     GenerateRequest {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -31,6 +32,6 @@ record GenerateRequest(
         excludes = List.copyOf(excludes);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(cacheFile, "cacheFile");
-        Objects.requireNonNull(pluginVersion, "pluginVersion");
+        Objects.requireNonNull(generatorVersion, "generatorVersion");
     }
 }

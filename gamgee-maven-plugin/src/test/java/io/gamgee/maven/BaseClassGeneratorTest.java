@@ -89,7 +89,7 @@ class BaseClassGeneratorTest {
     }
 
     @Test
-    void aNewPluginVersionRegeneratesEverything() throws IOException {
+    void aNewGeneratorRegeneratesEverything() throws IOException {
         diagram("com/example/order.mermaid", "title: Order");
         generate("1.0");
         compiler.compiled.clear();
@@ -226,13 +226,13 @@ class BaseClassGeneratorTest {
         assertThat(Files.getLastModifiedTime(cacheFile())).isEqualTo(LONG_AGO);
     }
 
-    private GenerateReport generate(String pluginVersion) {
-        return new BaseClassGenerator(compiler::compile, log).generate(request(pluginVersion, List.of()));
+    private GenerateReport generate(String generatorVersion) {
+        return new BaseClassGenerator(compiler::compile, log).generate(request(generatorVersion, List.of()));
     }
 
-    private GenerateRequest request(String pluginVersion, List<String> excludes) {
+    private GenerateRequest request(String generatorVersion, List<String> excludes) {
         return new GenerateRequest(project, diagrams, List.of("**/*.mermaid", "**/*.mmd"), excludes, output,
-                cacheFile(), pluginVersion);
+                cacheFile(), generatorVersion);
     }
 
     private Path cacheFile() {
