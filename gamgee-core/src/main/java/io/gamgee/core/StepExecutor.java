@@ -149,6 +149,15 @@ final class StepExecutor {
             return result.isComplete() ? complete() : advance(result);
         }
 
+        /**
+         * OK with a description, which the OpenTelemetry SDK drops for OK statuses by the
+         * specification; the same text is kept as an event, so trace views still show it.
+         */
+        private void ok(String description) {
+            span.addEvent(description);
+            span.setStatus(StatusCode.OK, description);
+        }
+
         private void publish(LeaseRenewal renewal) {
             if (inFlight != null) {
                 inFlight.set(renewal);
@@ -159,7 +168,7 @@ final class StepExecutor {
             if (!store.complete(claim, record(Outcome.COMPLETED, null, null))) {
                 return lost();
             }
-            span.setStatus(StatusCode.OK, "Workflow Completed");
+            ok("Workflow Completed");
             return new StepOutcome(ExecutionResult.COMPLETED, null);
         }
 
@@ -180,7 +189,7 @@ final class StepExecutor {
             if (next.isEmpty()) {
                 return lost();
             }
-            span.setStatus(StatusCode.OK, "Continuing to " + result.nextStep());
+            ok("Continuing to " + result.nextStep());
             return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? next.get() : null);
         }
 

@@ -1,0 +1,183 @@
+package io.gamgee.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.Query;
+import io.gamgee.core.WorkerPool;
+import io.gamgee.core.WorkflowClient;
+import io.gamgee.core.WorkflowRegistry;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.StateStore;
+import io.gamgee.core.store.StepRecord;
+import io.gamgee.core.store.StepRecord.Outcome;
+import io.gamgee.core.store.StoreUnavailableException;
+import io.gamgee.core.store.WorkflowInstance;
+import io.gamgee.test.workflows.ThreeStepWorkflow;
+import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
+import io.opentelemetry.api.OpenTelemetry;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+
+    private static final Query THREE_STEPS = Query.workflowType("ThreeStepWorkflow");
+
+    @Test
+    void eightThreadsRunTwentyThousandWorkflowsEachExactlyOnce() throws Exception {
+        int workflows = 20_000;
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch lastSteps = new CountDownLatch(workflows);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                lastSteps.countDown();
+            }
+        }));
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        WorkerPool pool = WorkerPool.builder(registry, store).threads(8).fetchStrategy(FetchStrategy.RANDOM)
+                .openTelemetry(OpenTelemetry.noop()).build().start();
+        try {
+            for (int i = 0; i < workflows; i++) {
+                client.submit(ThreeStepWorkflow.class, new APayload(i));
+            }
+            assertThat(lastSteps.await(5, TimeUnit.MINUTES)).as("all workflows finished").isTrue();
+        } finally {
+            pool.close();
+        }
+
+        assertThat(pool.isRunning()).isFalse();
+        assertThat(store.count(THREE_STEPS, InstanceStatus.COMPLETED)).isEqualTo(workflows);
+        assertThat(pool.stepsExecuted()).isEqualTo(3L * workflows);
+        assertThat(pool.stepFailures()).isZero();
+        assertThat(store.getStats().tasksRemaining()).isZero();
+        for (WorkflowInstance instance : store.list(THREE_STEPS, null, 0, workflows)) {
+            assertThat(instance.leaseOwner()).as("nothing stays leased").isNull();
+            assertThat(store.history(instance.instanceId()))
+                    .extracting(StepRecord::step, StepRecord::outcome)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("a", Outcome.ADVANCED),
+                            org.assertj.core.groups.Tuple.tuple("b", Outcome.ADVANCED),
+                            org.assertj.core.groups.Tuple.tuple("c", Outcome.COMPLETED));
+        }
+    }
+
+    @Test
+    void closeLetsARunningStepFinishAndThenClaimsNothing() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("a")) {
+                inStep.countDown();
+                await(proceed);
+            }
+        }));
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        WorkerPool pool = WorkerPool.builder(registry, store).threads(1).openTelemetry(OpenTelemetry.noop())
+                .build().start();
+        String id = client.submit(ThreeStepWorkflow.class, new APayload(1));
+        assertThat(inStep.await(1, TimeUnit.MINUTES)).isTrue();
+
+        Thread closer = new Thread(() -> pool.close(Duration.ofMinutes(1)));
+        closer.start();
+        while (pool.isRunning()) {
+            Thread.onSpinWait(); // until close has begun: the step must finish during the drain
+        }
+        proceed.countDown();
+        closer.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(closer.isAlive()).isFalse();
+        WorkflowInstance drained = store.find(id).orElseThrow();
+        assertThat(drained.step()).as("the running step's transition was written").isEqualTo("b");
+        assertThat(drained.leaseOwner()).as("the kept lease was released").isNull();
+        assertThat(store.history(id)).hasSize(1);
+        String later = client.submit(ThreeStepWorkflow.class, new APayload(2));
+        assertThat(store.find(later).orElseThrow().version()).as("a closed pool claims nothing").isZero();
+    }
+
+    @Test
+    void closeReleasesTheLeaseOfAStepThatOutlivesTheDrainTimeout() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            inStep.countDown();
+            await(proceed);
+        }));
+        WorkerPool pool = WorkerPool.builder(registry, store).threads(1).openTelemetry(OpenTelemetry.noop())
+                .build().start();
+        String id = WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1));
+        assertThat(inStep.await(1, TimeUnit.MINUTES)).isTrue();
+
+        pool.close(Duration.ofMillis(50));
+        WorkflowInstance released = store.find(id).orElseThrow();
+        proceed.countDown();
+
+        assertThat(released.leaseOwner()).isNull();
+        assertThat(released.step()).isEqualTo("a");
+        assertThat(store.history(id)).as("the abandoned step's result is discarded").isEmpty();
+    }
+
+    @Test
+    void aSubmitInTheSameJvmWakesAnIdlePoolAtOnce() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        // with an hour between polls, only the wake-up can start the workflow within the test
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(2).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+
+            new ThreeStepWorkflow().submit(new APayload(1), store);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    @Test
+    void aFailingStoreIsRetriedAndNeverKillsAWorker() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        AtomicInteger failingClaims = new AtomicInteger(3);
+        StateStore flaky = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("claim") && failingClaims.getAndDecrement() > 0) {
+                        throw new StoreUnavailableException("connection refused", null);
+                    }
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        try (WorkerPool pool = WorkerPool.builder(registry, flaky).threads(1).pollInterval(Duration.ofMillis(20))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            String id = new ThreeStepWorkflow().submit(new APayload(1), flaky);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+            pool.close();
+            assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+        }
+        assertThat(failingClaims.get()).isNegative();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+
+}
