@@ -1,2 +1,85 @@
-/** Mermaid state diagram → validated graph → generated Java base class. No Maven API here. */
+/**
+ * Mermaid state diagram → validated graph → generated Java base class. No Maven API here; the
+ * entry point is {@link io.gamgee.compiler.DiagramCompiler}.
+ *
+ * <h2>Accepted</h2>
+ * <ul>
+ *   <li>Front matter between {@code ---} lines at the top of the file, with {@code title:} (plain,
+ *       {@code "double"} or {@code 'single'} quoted). Other keys, such as {@code config:} and its
+ *       indented children, are ignored.</li>
+ *   <li>{@code stateDiagram-v2} or {@code stateDiagram} as the first statement after it.</li>
+ *   <li>{@code [*] --> a} (the first step), {@code a --> b}, {@code a --> [*]}, with or without
+ *       spaces around {@code -->}, with or without a {@code : label}.</li>
+ *   <li>{@code state c <<choice>>} (also {@code [[choice]]}): a decision. Its arrows' labels are
+ *       its branch methods.</li>
+ *   <li>A self-arrow carrying retry settings: {@code a --> a: attempts=3\nbackoffMs=500}; settings
+ *       are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or {@code ;}.
+ *       {@code attempts} and {@code backoffMs} are whole numbers ≥ 1 (defaults 1 and 1000).</li>
+ *   <li>States declared in any order, before or after the arrows that use them; blank lines and
+ *       any indentation; CRLF line ends.</li>
+ * </ul>
+ *
+ * <h2>Read and ignored</h2>
+ * <ul>
+ *   <li>{@code %%} comments, on their own line or trailing a statement, and {@code %%{init: …}%%}
+ *       directives.</li>
+ *   <li>{@code direction TB|TD|BT|LR|RL}.</li>
+ *   <li>{@code note left of x : text}, {@code note right of x} … {@code end note},
+ *       {@code note "text" as n}.</li>
+ *   <li>Descriptions: {@code x : text}, {@code state "Long name" as x}, {@code state x}, a bare
+ *       {@code x} (these also declare the state).</li>
+ *   <li>Styling: {@code classDef}, {@code class}, {@code style}, and {@code :::cls} on states and
+ *       on either end of an arrow.</li>
+ *   <li>Accessibility: {@code accTitle: …}, {@code accDescr: …}, {@code accDescr { … }} over
+ *       several lines.</li>
+ *   <li>Labels on arrows out of steps, other than self-arrows.</li>
+ * </ul>
+ *
+ * <h2>Rejected, each with its location</h2>
+ * <ul>
+ *   <li>Not supported yet: composite states {@code state X { … }} (their content is skipped),
+ *       {@code <<fork>>}, {@code <<join>>} and the {@code --} concurrency separator. Parsing
+ *       continues after them.</li>
+ *   <li>Any other line (e.g. {@code a -> b}, {@code a --> b --> c}), an unknown
+ *       {@code <<stereotype>>}, a stray {@code }}, an unclosed note or front matter.</li>
+ *   <li>A file without front matter, without a {@code title}, or without a diagram body.</li>
+ *   <li>No arrow from {@code [*]}, more than one, {@code [*] --> [*]}, or {@code [*]} leading to a
+ *       decision.</li>
+ *   <li>A step without an outgoing arrow (connect it to {@code [*]} explicitly) or with more than
+ *       one (other than its self-arrow); more than one self-arrow.</li>
+ *   <li>A decision leading to itself or to another decision; an unlabelled branch; a label that is
+ *       not a Java method name, is a keyword or names an {@code Object} method; two branches with
+ *       one label; a decision without branches. A decision with a single branch is a warning.</li>
+ *   <li>A self-arrow without settings, an unknown setting (the message lists the allowed ones), a
+ *       setting given twice or without a value, a value that is not a whole number ≥ 1.</li>
+ *   <li>A cycle, printed as its path {@code a --> b --> a}.</li>
+ *   <li>A state not reachable from {@code [*]}.</li>
+ *   <li>Names that cannot become Java identifiers, that collide after conversion, that become Java
+ *       keywords or literals, or that clash with {@code WorkflowBase}/{@code Object} members
+ *       ({@code definition}, {@code workflowType}, {@code submit}, {@code executeStep},
+ *       {@code execute}, {@code DEFINITION}, {@code getClass}, {@code hashCode}, {@code equals},
+ *       {@code toString}, {@code notify}, {@code notifyAll}, {@code wait}, {@code clone},
+ *       {@code finalize}); titles that cannot become a class name or become {@code Workflow}.</li>
+ * </ul>
+ *
+ * <h2>Names</h2>
+ * <ul>
+ *   <li>A state name is split into words at {@code -}, {@code _} and whitespace. The method (or
+ *       decision field) is the first word with its first letter lower-cased, followed by the other
+ *       words with their first letter upper-cased; the rest of each word is kept as written:
+ *       {@code my-task}, {@code my_task}, {@code my task} and {@code MyTask} → {@code myTask}.</li>
+ *   <li>The type stem capitalizes every word: {@code my-task} → {@code MyTask}. A step's payload is
+ *       {@code <Stem>Payload} (written by the user, in the diagram's package); a decision's nested
+ *       types are {@code <Stem>Branches} (its field's type) and {@code <Stem>Decision} (what the
+ *       step before it returns).</li>
+ *   <li>The result must be a Java identifier without {@code $}: letters, digits and {@code _},
+ *       starting with a letter.</li>
+ *   <li>The title is split into words at every character that is neither a letter nor a digit,
+ *       each word capitalized, and {@code Workflow} appended unless the result already ends with it:
+ *       {@code order fulfillment} → {@code OrderFulfillmentWorkflow}. The generated class is
+ *       {@code <Type>Base}; the scaffolded implementation is {@code <Type>}.</li>
+ *   <li>Branch labels are used as written and must already be Java method names.</li>
+ *   <li>At run time steps and decisions keep their diagram names ({@code my-task}).</li>
+ * </ul>
+ */
 package io.gamgee.compiler;

@@ -152,7 +152,7 @@ public final class DiagramParser {
             }
         }
         if (header == null) {
-            reporter.error(Math.max(1, lines.size()), 1,
+            reporter.error(Math.min(start + 1, Math.max(1, lines.size())), 1,
                     "no diagram body: add a 'stateDiagram-v2' line followed by the diagram's states and arrows");
         } else if (block == Block.NOTE) {
             reporter.error(header, "a multi-line note is not closed: add 'end note'");

@@ -219,7 +219,11 @@ public final class GraphValidator {
     private void checkCycles() {
         Set<String> done = new HashSet<>();
         Set<String> reported = new HashSet<>();
-        for (String start : diagram.states().keySet()) {
+        // Entering at the first step prints each cycle in the order the workflow would run it.
+        List<String> entries = new ArrayList<>();
+        startArrows.forEach(arrow -> entries.add(arrow.to().text()));
+        entries.addAll(diagram.states().keySet());
+        for (String start : entries) {
             if (!done.contains(start)) {
                 findCycles(start, new ArrayList<>(), new HashSet<>(), done, reported);
             }

@@ -1,5 +1,6 @@
 package io.gamgee.compiler.graph;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import java.util.stream.Collectors;
  * @param firstStep the step {@code [*]} leads to
  * @param steps in order of first appearance
  * @param decisions in order of declaration
+ * @param stepsByName the steps, indexed (derived from {@code steps})
+ * @param decisionsByName the decisions, indexed (derived from {@code decisions})
  */
-public record WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions) {
+public record WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
+        Map<String, Step> stepsByName, Map<String, Decision> decisionsByName) {
 
     /** The name of the end of the workflow, as arrows and the runtime write it. */
     public static final String END = "[*]";
@@ -27,6 +31,18 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
         Objects.requireNonNull(firstStep, "firstStep");
         steps = List.copyOf(steps);
         decisions = List.copyOf(decisions);
+        stepsByName = index(steps, Step::name);
+        decisionsByName = index(decisions, Decision::name);
+    }
+
+    /** A graph of these steps and decisions. */
+    public WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions) {
+        this(workflowType, firstStep, steps, decisions, Map.of(), Map.of());
+    }
+
+    private static <T> Map<String, T> index(List<T> values, Function<T, String> name) {
+        return Collections.unmodifiableMap(values.stream()
+                .collect(Collectors.toMap(name, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
     }
 
     /** The generated base class's simple name. */
@@ -36,17 +52,12 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
 
     /** The step with this name. */
     public Optional<Step> step(String name) {
-        return steps.stream().filter(step -> step.name().equals(name)).findFirst();
+        return Optional.ofNullable(stepsByName.get(name));
     }
 
     /** The decision with this name. */
     public Optional<Decision> decision(String name) {
-        return decisions.stream().filter(decision -> decision.name().equals(name)).findFirst();
-    }
-
-    /** Steps by name. */
-    public Map<String, Step> stepsByName() {
-        return steps.stream().collect(Collectors.toMap(Step::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return Optional.ofNullable(decisionsByName.get(name));
     }
 
     /** The first step. */
