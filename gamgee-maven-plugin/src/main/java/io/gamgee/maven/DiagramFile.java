@@ -40,13 +40,13 @@ record DiagramFile(Path file, String sourcePath) {
         String display = displayPath(baseDirectory);
         Optional<String> packageProblem = JavaPackages.problemWith(sourcePath);
         if (packageProblem.isPresent()) {
-            return Loaded.failed(error(display, packageProblem.get()), null);
+            return Loaded.failed(error(display, packageProblem.get()));
         }
         String text;
         try {
             text = Files.readString(file);
         } catch (CharacterCodingException e) {
-            return Loaded.failed(error(display, "not UTF-8 text; save the diagram as UTF-8"), null);
+            return Loaded.failed(error(display, "not UTF-8 text; save the diagram as UTF-8"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + display + ": " + e.getMessage(), e);
         }
@@ -60,8 +60,8 @@ record DiagramFile(Path file, String sourcePath) {
     /** A diagram read from disk: either a source to compile or the reason there is none. */
     record Loaded(DiagramSource source, String text, Diagnostic problem) {
 
-        static Loaded failed(Diagnostic problem, String text) {
-            return new Loaded(null, text, problem);
+        static Loaded failed(Diagnostic problem) {
+            return new Loaded(null, null, problem);
         }
 
         boolean isLoaded() {

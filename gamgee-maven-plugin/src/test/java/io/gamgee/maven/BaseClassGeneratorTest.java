@@ -208,6 +208,19 @@ class BaseClassGeneratorTest {
     }
 
     @Test
+    void aDiagramThatIsNotUtf8IsAnErrorAtTheDiagram() throws IOException {
+        Path file = diagrams.resolve("com/example/latin1.mermaid");
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xC9, 't', 'a', 't'});
+
+        GenerateReport report = generate("1.0");
+
+        assertThat(log.errors).containsExactly(
+                "src/main/mermaid/com/example/latin1.mermaid:1:1: not UTF-8 text; save the diagram as UTF-8");
+        assertThat(report.failed()).isTrue();
+    }
+
+    @Test
     void aMissingSourceDirectoryIsNoError() {
         GenerateReport report = generate("1.0");
 
