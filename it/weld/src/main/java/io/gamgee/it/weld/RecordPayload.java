@@ -1,0 +1,4 @@
+package io.gamgee.it.weld;
+
+public record RecordPayload(String greeting) {
+}
