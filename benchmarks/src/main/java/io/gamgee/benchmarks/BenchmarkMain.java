@@ -1,0 +1,170 @@
+package io.gamgee.benchmarks;
+
+import io.gamgee.benchmarks.harness.Database;
+import io.gamgee.benchmarks.harness.Engine;
+import io.gamgee.benchmarks.harness.EngineWorkloads;
+import io.gamgee.benchmarks.harness.LastStepSignal;
+import io.gamgee.benchmarks.harness.Measurement;
+import io.gamgee.benchmarks.harness.Options;
+import io.gamgee.benchmarks.harness.Progress;
+import io.gamgee.benchmarks.harness.Report;
+import io.gamgee.benchmarks.harness.SystemUnderTest;
+import io.gamgee.benchmarks.limit.RawJdbcLimit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the selected workloads on the selected systems and databases, prints the results table and
+ * writes it, with the machine and the settings, to {@code <output>/<date>.md}.
+ */
+public final class BenchmarkMain {
+
+    private final Options options;
+    private final Report report;
+    private final EngineWorkloads engineWorkloads;
+
+    private BenchmarkMain(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+        this.engineWorkloads = new EngineWorkloads(options);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ZonedDateTime startedAt = ZonedDateTime.now();
+        Report report = new Report(startedAt, "java -jar benchmarks/target/gamgee-benchmarks.jar " + String.join(" ", args));
+        long start = System.nanoTime();
+        new BenchmarkMain(options, report).run();
+        long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+        String markdown = report.markdown(elapsed);
+        System.out.println(markdown);
+        Path file = write(options.output(), startedAt, markdown);
+        Progress.log("results written to %s", file);
+        // peers leave non-daemon threads behind (pool housekeepers, schedulers)
+        System.exit(0);
+    }
+
+    private void run() {
+        List<SystemUnderTest> systems = Systems.selected(options.systems());
+        for (Database database : options.databases()) {
+            report.databaseVersion(database, database.version());
+        }
+        for (SystemUnderTest system : systems) {
+            StringBuilder text = new StringBuilder(system.version());
+            for (Database database : options.databases()) {
+                Optional<String> unsupported = system.unsupported(database);
+                text.append("; ").append(database.displayName()).append(": ")
+                        .append(unsupported.map(reason -> "not run (" + reason + ")").orElse(system.settings(database)));
+            }
+            report.settings(system.name(), text.toString());
+        }
+        for (Database database : options.databases()) {
+            if (options.runs("limit")) {
+                Progress.log("limit on %s", database.displayName());
+                guarded("limit", RawJdbcLimit.SYSTEM, database, () -> new RawJdbcLimit(options).measure(database));
+            }
+            for (SystemUnderTest system : systems) {
+                if (options.runs("w1")) {
+                    onEngine("W1 throughput", system, database, "w1", (engine, signal) ->
+                            engineWorkloads.throughput("W1 throughput", system.name(), database, engine, signal, ""));
+                }
+                if (options.runs("w2")) {
+                    onEngine("W2 latency", system, database, "w2", (engine, signal) ->
+                            engineWorkloads.latency(system.name(), database, engine, signal));
+                }
+            }
+            if (systems.stream().anyMatch(s -> s.key().equals("gamgee"))) {
+                for (GamgeeOnlyWorkload workload : Systems.gamgeeOnly(options, engineWorkloads)) {
+                    if (options.runs(workload.key())) {
+                        guarded(workload.key(), Report.GAMGEE, database, () -> workload.run(database));
+                    }
+                }
+            }
+        }
+        if (options.runs("w4")) {
+            Progress.log("W4 compiler");
+            guarded("W4 compiler", "Gamgee compiler", null, () -> Systems.compiler(options).get());
+        }
+    }
+
+    private void onEngine(String workload, SystemUnderTest system, Database database, String run, EngineRun body) {
+        Optional<String> unsupported = system.unsupported(database);
+        if (unsupported.isPresent()) {
+            report.add(List.of(Measurement.missing(workload, system.name(), database, unsupported.get())));
+            return;
+        }
+        Progress.log("%s: %s on %s", workload, system.name(), database.displayName());
+        guarded(workload, system.name(), database, () -> {
+            LastStepSignal signal = new LastStepSignal();
+            Database.Fresh fresh = database.fresh((system.key() + "_" + run).replace('-', '_'));
+            try (Engine engine = system.open(fresh, signal)) {
+                return body.run(engine, signal);
+            }
+        });
+    }
+
+    private void guarded(String workload, String system, Database database, Measured body) {
+        try {
+            report.add(body.get());
+        } catch (Throwable e) {
+            Progress.log("  FAILED: %s", e);
+            if (Boolean.getBoolean("gamgee.bench.trace")) {
+                e.printStackTrace();
+            }
+            report.add(List.of(Measurement.missing(workload, system, database, "failed: " + rootMessage(e))));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+
+    private static Path write(Path directory, ZonedDateTime startedAt, String markdown) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ".md");
+        Files.writeString(file, markdown);
+        return file;
+    }
+
+    /** Something that produces measurements. */
+    @FunctionalInterface
+    public interface Measured {
+        List<Measurement> get() throws Exception;
+    }
+
+    /** A workload run on an opened engine. */
+    @FunctionalInterface
+    interface EngineRun {
+        List<Measurement> run(Engine engine, LastStepSignal signal) throws Exception;
+    }
+
+    /** W3 and the claim probe: workloads only Gamgee runs, on one database. */
+    public interface GamgeeOnlyWorkload {
+        /** The command-line key ({@code w3}, {@code claim}). */
+        String key();
+
+        List<Measurement> run(Database database) throws Exception;
+    }
+
+    static List<Measurement> none() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,135 @@
+package io.gamgee.benchmarks.harness;
+
+import io.gamgee.benchmarks.harness.Measurement.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** W1/W3 (throughput of a submitted backlog) and W2 (one workflow at a time) on any {@link Engine}. */
+public final class EngineWorkloads {
+
+    private static final int STEPS = 3;
+    private static final int WARM_UP_RUNS = 20;
+
+    private final Options options;
+
+    public EngineWorkloads(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Submits {@code options.workflows()} workflows with the workers stopped, then starts them and
+     * times until the system has durably completed all of them.
+     */
+    public List<Measurement> throughput(String workload, String system, Database database, Engine engine,
+            LastStepSignal signal, String note) throws Exception {
+        int workflows = options.workflows();
+        long submitStart = System.nanoTime();
+        submitInParallel(engine, workflows);
+        double submitSeconds = (System.nanoTime() - submitStart) / 1e9;
+        Progress.log("  submitted %,d in %.1f s; running", workflows, submitSeconds);
+
+        long start = System.nanoTime();
+        long deadline = start + options.runTimeout().toNanos();
+        engine.startWorkers();
+        while (signal.count() < workflows && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        long completed = engine.completedCount();
+        while (completed < workflows && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(2_000_000);
+            completed = engine.completedCount();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String runNote = String.format("%,d workflows in %.1f s (submit %.1f s)%s", completed, seconds, submitSeconds,
+                completed < workflows ? String.format("; TIMED OUT with %,d of %,d done", completed, workflows) : "");
+        runNote = note.isEmpty() ? runNote : note + "; " + runNote;
+        Progress.log("  %s", runNote);
+        return List.of(
+                new Measurement(workload, system, database, "steps/s", completed * STEPS / seconds, Kind.THROUGHPUT, runNote),
+                new Measurement(workload, system, database, "workflows/s", completed / seconds, Kind.THROUGHPUT, ""));
+    }
+
+    /**
+     * Starts the workers, lets them go idle, then submits one workflow at a time and times submit →
+     * durably completed, {@code options.latencyRuns()} times or until the latency budget is spent.
+     */
+    public List<Measurement> latency(String system, Database database, Engine engine, LastStepSignal signal)
+            throws Exception {
+        engine.startWorkers();
+        Duration perRun = options.runTimeout();
+        // slow pollers (seconds per run) get at most a quarter of the budget to warm up
+        long warmUpEnd = System.nanoTime() + options.latencyBudget().toNanos() / 4;
+        for (int i = 0; i < WARM_UP_RUNS && System.nanoTime() < warmUpEnd; i++) {
+            runOne(engine, signal, -1 - i, perRun);
+        }
+        Thread.sleep(200);
+        long[] samples = new long[options.latencyRuns()];
+        int count = 0;
+        long budgetEnd = System.nanoTime() + options.latencyBudget().toNanos();
+        while (count < samples.length && System.nanoTime() < budgetEnd) {
+            long sample = runOne(engine, signal, count, perRun);
+            if (sample < 0) {
+                break;
+            }
+            samples[count++] = sample;
+        }
+        if (count == 0) {
+            return List.of(Measurement.missing("W2 latency", system, database, "no workflow completed within "
+                    + perRun.toSeconds() + " s"));
+        }
+        Percentiles p = Percentiles.of(samples, count);
+        String note = "n=" + count + (count < samples.length ? " (latency budget " + options.latencyBudget().toSeconds()
+                + " s spent)" : "");
+        Progress.log("  p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %s", p.millis(50), p.millis(95), p.millis(99), note);
+        return List.of(
+                new Measurement("W2 latency", system, database, "p50 ms", p.millis(50), Kind.LATENCY, note),
+                new Measurement("W2 latency", system, database, "p95 ms", p.millis(95), Kind.LATENCY, ""),
+                new Measurement("W2 latency", system, database, "p99 ms", p.millis(99), Kind.LATENCY, ""));
+    }
+
+    private static long runOne(Engine engine, LastStepSignal signal, int n, Duration timeout) throws Exception {
+        signal.drain();
+        long start = System.nanoTime();
+        String handle = engine.submit(n);
+        if (!signal.await(timeout)) {
+            return -1;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!engine.isCompleted(handle)) {
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void submitInParallel(Engine engine, int workflows) throws Exception {
+        ExecutorService submitters = Executors.newFixedThreadPool(options.threads());
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < options.threads(); t++) {
+                futures.add(submitters.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < workflows; n = next.getAndIncrement()) {
+                        engine.submit(n);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            submitters.shutdownNow();
+            submitters.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.gamgee.benchmarks.limit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.gamgee.benchmarks.harness.Database;
+import io.gamgee.benchmarks.harness.Measurement;
+import io.gamgee.benchmarks.harness.Measurement.Kind;
+import io.gamgee.benchmarks.harness.Options;
+import io.gamgee.benchmarks.harness.Percentiles;
+import io.gamgee.benchmarks.harness.Progress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The physical limit a step engine works against: single-row {@code UPDATE … WHERE id = ?}
+ * transactions on a table shaped like Gamgee's instance table, committed by as many threads as the
+ * engines have workers, over a HikariCP pool of the same size. A step costs at least one such
+ * commit, so commits/s bounds steps/s and 3 sequential commits bound a 3-step workflow's latency.
+ */
+public final class RawJdbcLimit {
+
+    /** The system name of the limit in the table. */
+    public static final String SYSTEM = "raw JDBC (limit)";
+    /** The workload under which the limit's rows appear. */
+    public static final String COMMITS = "Limit: 1-row UPDATE commits";
+    /** The workload under which the 3-commit latency appears. */
+    public static final String THREE_COMMITS = "Limit: 3 sequential commits";
+
+    private static final int ROWS = 20_000;
+    private static final String PAYLOAD = "{\"order\":\"%d\",\"amount\":42,\"note\":\"three no-op steps\"}";
+
+    private final Options options;
+
+    public RawJdbcLimit(Options options) {
+        this.options = options;
+    }
+
+    /** Measures commits/s and the 3-commit latency on a fresh database. */
+    public List<Measurement> measure(Database database) throws Exception {
+        Database.Fresh fresh = database.fresh("limit");
+        try (HikariDataSource pool = fresh.pool(options.threads())) {
+            createTable(pool, database);
+            double commitsPerSecond = commitsPerSecond(pool);
+            Percentiles latency = threeCommitLatency(pool);
+            String note = String.format("%d threads, pool %d, %d rows, %d s", options.threads(), options.threads(),
+                    ROWS, options.limitDuration().toSeconds());
+            Progress.log("  %,.0f commits/s; 3 commits p50 %.2f ms", commitsPerSecond, latency.millis(50));
+            List<Measurement> result = new ArrayList<>();
+            result.add(new Measurement(COMMITS, SYSTEM, database, "commits/s", commitsPerSecond, Kind.THROUGHPUT, note));
+            String latencyNote = "1 thread, n=" + latency.count();
+            result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p50 ms", latency.millis(50), Kind.LATENCY, latencyNote));
+            result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p95 ms", latency.millis(95), Kind.LATENCY, ""));
+            result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p99 ms", latency.millis(99), Kind.LATENCY, ""));
+            return result;
+        }
+    }
+
+    private static void createTable(HikariDataSource pool, Database database) throws SQLException {
+        String text = database == Database.POSTGRESQL ? "TEXT" : "VARCHAR(4000)";
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE limit_instance ("
+                    + "instance_id VARCHAR(64) NOT NULL PRIMARY KEY, workflow_type VARCHAR(200) NOT NULL, "
+                    + "step VARCHAR(200) NOT NULL, payload " + text + " NOT NULL, status VARCHAR(20) NOT NULL, "
+                    + "attempts INT NOT NULL, run_after TIMESTAMP NOT NULL, lease_owner VARCHAR(200), "
+                    + "lease_until TIMESTAMP, trace_context VARCHAR(200), diagram_hash VARCHAR(64) NOT NULL, "
+                    + "version BIGINT NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)");
+            statement.execute("CREATE INDEX limit_instance_due ON limit_instance (status, workflow_type, run_after)");
+        }
+        try (Connection connection = pool.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO limit_instance VALUES "
+                        + "(?, 'ThreeStepWorkflow', 'a', ?, 'WAITING', 0, ?, NULL, NULL, NULL, 'hash', 0, ?, ?)")) {
+            connection.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int i = 0; i < ROWS; i++) {
+                insert.setString(1, id(i));
+                insert.setString(2, String.format(PAYLOAD, i));
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.setTimestamp(5, now);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    private double commitsPerSecond(HikariDataSource pool) throws Exception {
+        int threads = options.threads();
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong commits = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread thread = new Thread(() -> {
+                try (Connection connection = pool.getConnection(); PreparedStatement update = prepare(connection)) {
+                    for (int row = first; !stop.get(); row = (row + threads) % ROWS) {
+                        commitOne(connection, update, row);
+                        if (measuring.get()) {
+                            commits.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    done.countDown();
+                }
+            }, "limit-" + t);
+            thread.start();
+        }
+        Thread.sleep(1000);
+        measuring.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(options.limitDuration().toMillis());
+        measuring.set(false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        done.await();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a commit thread failed", failures.get(0));
+        }
+        return commits.get() / seconds;
+    }
+
+    private Percentiles threeCommitLatency(HikariDataSource pool) throws SQLException {
+        long[] samples = new long[options.latencyRuns()];
+        try (Connection connection = pool.getConnection(); PreparedStatement update = prepare(connection)) {
+            for (int warmUp = 0; warmUp < 50; warmUp++) {
+                commitOne(connection, update, warmUp);
+            }
+            for (int i = 0; i < samples.length; i++) {
+                int row = (i * 7) % ROWS;
+                long start = System.nanoTime();
+                commitOne(connection, update, row);
+                commitOne(connection, update, row);
+                commitOne(connection, update, row);
+                samples[i] = System.nanoTime() - start;
+            }
+        }
+        return Percentiles.of(samples, samples.length);
+    }
+
+    private static PreparedStatement prepare(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        return connection.prepareStatement("UPDATE limit_instance SET step = ?, payload = ?, attempts = 0, "
+                + "run_after = ?, lease_owner = NULL, lease_until = NULL, version = version + 1, updated_at = ? "
+                + "WHERE instance_id = ?");
+    }
+
+    private static void commitOne(Connection connection, PreparedStatement update, int row) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        update.setString(1, "b");
+        update.setString(2, String.format(PAYLOAD, row));
+        update.setTimestamp(3, now);
+        update.setTimestamp(4, now);
+        update.setString(5, id(row));
+        if (update.executeUpdate() != 1) {
+            throw new IllegalStateException("row " + id(row) + " is missing");
+        }
+        connection.commit();
+    }
+
+    private static String id(int row) {
+        return "instance-" + row;
+    }
+}
