@@ -44,7 +44,8 @@ final class BaseClassGenerator {
         if (Files.isDirectory(request.sourceDirectory())) {
             diagrams = new DiagramFinder(request.includes(), request.excludes()).find(request.sourceDirectory());
         } else {
-            log.info("No diagrams: " + request.sourceDirectory() + " does not exist");
+            log.info("No diagrams: " + DiagramFile.display(request.baseDirectory(), request.sourceDirectory())
+                    + " does not exist");
             diagrams = List.of();
         }
 

@@ -44,7 +44,8 @@ final class Scaffolder {
         List<Path> kept = new ArrayList<>();
         Problems problems = new Problems();
         if (!Files.isDirectory(request.sourceDirectory())) {
-            log.warn("No diagrams to scaffold: " + request.sourceDirectory() + " does not exist");
+            log.warn("No diagrams to scaffold: "
+                    + DiagramFile.display(request.baseDirectory(), request.sourceDirectory()) + " does not exist");
             return new ScaffoldReport(written, kept, problems.errors(), problems.summary());
         }
         List<DiagramFile> diagrams =
