@@ -17,8 +17,11 @@ import java.util.Locale;
  * {@code FOR UPDATE SKIP LOCKED}, and how it stores instants.
  */
 public enum Dialect {
-    /** H2 2.2.220 or later (embedded or server). */
-    H2("h2", true, true),
+    /**
+     * H2 2.2.220 or later (embedded or server). Claims are optimistic: H2's {@code FOR UPDATE} reads
+     * (and locks) every matching row before it applies {@code LIMIT}, whatever the index.
+     */
+    H2("h2", false, true),
     /** PostgreSQL 12 or later. */
     POSTGRESQL("postgresql", true, true),
     /** MariaDB 10.6 or later, InnoDB; instants are stored as UTC {@code DATETIME(6)}. */

@@ -15,10 +15,12 @@ final class QueryFilter {
 
     private final String sql;
     private final List<String> parameters;
+    private final List<String> indexPrefix;
 
-    private QueryFilter(String sql, List<String> parameters) {
+    private QueryFilter(String sql, List<String> parameters, List<String> indexPrefix) {
         this.sql = sql;
         this.parameters = parameters;
+        this.indexPrefix = indexPrefix;
     }
 
     static QueryFilter of(Query query, InstanceStatus status) {
@@ -35,12 +37,40 @@ final class QueryFilter {
             conditions.add("step = ?");
             parameters.add(query.step());
         }
-        return new QueryFilter(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+        // The equality-fixed leading columns of the claim index that serves this filter.
+        List<String> indexPrefix = new ArrayList<>();
+        if (status != null) {
+            indexPrefix.add("status");
+            if (query.workflowType() != null) {
+                indexPrefix.add("workflow_type");
+                if (query.step() != null) {
+                    indexPrefix.add("step");
+                }
+            }
+        }
+        return new QueryFilter(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters,
+                indexPrefix);
     }
 
     /** The conditions, joined with {@code AND} (never empty). */
     String sql() {
         return sql;
+    }
+
+    /**
+     * The leading columns of the claim index ({@code gamgee_instance_claim}, {@code _claim_step} or
+     * {@code _claim_any}) that this filter fixes by equality, in index order.
+     */
+    List<String> indexPrefix() {
+        return indexPrefix;
+    }
+
+    /** The claim index whose leading columns this filter fixes. */
+    String claimIndex() {
+        if (indexPrefix.contains("step")) {
+            return "gamgee_instance_claim_step";
+        }
+        return indexPrefix.contains("workflow_type") ? "gamgee_instance_claim" : "gamgee_instance_claim_any";
     }
 
     /** Binds the parameters from {@code first}; returns the next free index. */

@@ -1,0 +1,81 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.FetchStrategy;
+import io.gamgee.jpa.workflow.ShipmentWorkflow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Eight workers in one JVM push 10,000 three-step shipments through one store; every shipment
+ * completes and every transition is in the history exactly once. The run's steps per second are
+ * logged, not asserted.
+ */
+class ConcurrentWorkersTest {
+
+    private static final int SHIPMENTS = 10_000;
+    private static final int WORKERS = Integer.getInteger("gamgee.test.workers", 8);
+
+    @Test
+    void eightWorkersOnH2File(@TempDir Path dir) throws Exception {
+        try (JpaStateStore store = JpaStateStore.builder().h2(dir).h2PoolSize(WORKERS + 2).build()) {
+            run(store, "H2 file", FetchStrategy.OLDEST);
+        }
+    }
+
+    @Test
+    void eightWorkersOnPostgres() throws Exception {
+        javax.sql.DataSource dataSource = Databases.postgres();
+        try (JpaStateStore store = JpaStateStore.builder().dataSource(dataSource).createSchema(true).build()) {
+            TestTables.deleteType(dataSource, StepLoop.DEFINITION.workflowType());
+            run(store, "PostgreSQL", FetchStrategy.OLDEST);
+        }
+    }
+
+    @Test
+    void eightWorkersClaimingRandomlyOnPostgres() throws Exception {
+        javax.sql.DataSource dataSource = Databases.postgres();
+        try (JpaStateStore store = JpaStateStore.builder().dataSource(dataSource).createSchema(true).build()) {
+            TestTables.deleteType(dataSource, StepLoop.DEFINITION.workflowType());
+            run(store, "PostgreSQL, RANDOM", FetchStrategy.RANDOM, 2_000);
+        }
+    }
+
+    private static void run(JpaStateStore store, String database, FetchStrategy strategy) throws Exception {
+        run(store, database, strategy, SHIPMENTS);
+    }
+
+    private static void run(JpaStateStore store, String database, FetchStrategy strategy, int shipments)
+            throws Exception {
+        List<String> ids = ShipmentRun.submit(store, "concurrent", shipments);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<StepLoop> loops = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < WORKERS; i++) {
+            StepLoop loop = new StepLoop(store, new ShipmentWorkflow(), "worker-" + i, Duration.ofMinutes(1), strategy,
+                    stop);
+            loops.add(loop);
+            Thread thread = new Thread(loop, "worker-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            ShipmentRun.awaitCompleted(store, shipments, Duration.ofMinutes(4));
+        } finally {
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long transitions = loops.stream().mapToLong(loop -> loop.transitions.get()).sum();
+        System.out.printf("%s, %d workers, %s: %d transitions in %.1f s = %.0f steps/s%n", database, WORKERS, strategy,
+                transitions, seconds, transitions / seconds);
+        ShipmentRun.assertEachStepRanOnce(store, ids);
+    }
+}

@@ -1,0 +1,5 @@
+package io.gamgee.jpa.workflow;
+
+/** Payload of step {@code reserve}. */
+public record ReservePayload(String order) {
+}

@@ -1,0 +1,5 @@
+package io.gamgee.jpa.workflow;
+
+/** Payload of step {@code ship}. */
+public record ShipPayload(String order, String receipt) {
+}

@@ -1,0 +1,41 @@
+package io.gamgee.jpa.workflow;
+
+import io.gamgee.core.definition.StepResult;
+import java.util.function.Consumer;
+
+/** The user's side of {@link ShipmentWorkflowBase}; a hook sees every step before it runs. */
+public class ShipmentWorkflow extends ShipmentWorkflowBase {
+
+    private final Consumer<String> beforeStep;
+
+    public ShipmentWorkflow() {
+        this(step -> { });
+    }
+
+    /** @param beforeStep called with the step name at the start of each step (to block or pace it) */
+    public ShipmentWorkflow(Consumer<String> beforeStep) {
+        this.beforeStep = beforeStep;
+    }
+
+    @Override
+    public ChargePayload reserve(ReservePayload payload) {
+        beforeStep.accept("reserve");
+        return new ChargePayload(payload.order(), 1299);
+    }
+
+    @Override
+    public ShipPayload charge(ChargePayload payload) {
+        beforeStep.accept("charge");
+        return new ShipPayload(payload.order(), "paid " + payload.cents());
+    }
+
+    @Override
+    public void ship(ShipPayload payload) {
+        beforeStep.accept("ship");
+    }
+
+    /** Dispatches one step as a worker does. */
+    public StepResult run(String step, Object payload) throws Exception {
+        return executeStep(step, payload);
+    }
+}
