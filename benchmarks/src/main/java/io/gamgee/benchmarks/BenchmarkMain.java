@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,7 +73,7 @@ public final class BenchmarkMain {
         for (Database database : options.databases()) {
             if (options.runs("limit")) {
                 Progress.log("limit on %s", database.displayName());
-                guarded("limit", RawJdbcLimit.SYSTEM, database, () -> new RawJdbcLimit(options).measure(database));
+                guarded("limit", RawJdbcLimit.SYSTEM, database, () -> new RawJdbcLimit(options, database).measure());
             }
             for (SystemUnderTest system : systems) {
                 if (options.runs("w1")) {
@@ -86,12 +85,8 @@ public final class BenchmarkMain {
                             engineWorkloads.latency(system.name(), database, engine, signal));
                 }
             }
-            if (systems.stream().anyMatch(s -> s.key().equals("gamgee"))) {
-                for (GamgeeOnlyWorkload workload : Systems.gamgeeOnly(options, engineWorkloads)) {
-                    if (options.runs(workload.key())) {
-                        guarded(workload.key(), Report.GAMGEE, database, () -> workload.run(database));
-                    }
-                }
+            if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && (options.runs("w3") || options.runs("claim"))) {
+                guarded("W3 backlog", Report.GAMGEE, database, Systems.backlog(options, engineWorkloads, database));
             }
         }
         if (options.runs("w4")) {
@@ -156,15 +151,4 @@ public final class BenchmarkMain {
         List<Measurement> run(Engine engine, LastStepSignal signal) throws Exception;
     }
 
-    /** W3 and the claim probe: workloads only Gamgee runs, on one database. */
-    public interface GamgeeOnlyWorkload {
-        /** The command-line key ({@code w3}, {@code claim}). */
-        String key();
-
-        List<Measurement> run(Database database) throws Exception;
-    }
-
-    static List<Measurement> none() {
-        return new ArrayList<>();
-    }
 }

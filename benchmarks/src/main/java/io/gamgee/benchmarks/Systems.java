@@ -1,6 +1,9 @@
 package io.gamgee.benchmarks;
 
 import io.gamgee.benchmarks.compiler.CompilerWorkload;
+import io.gamgee.benchmarks.gamgee.BacklogWorkload;
+import io.gamgee.benchmarks.gamgee.GamgeeSystem;
+import io.gamgee.benchmarks.harness.Database;
 import io.gamgee.benchmarks.harness.EngineWorkloads;
 import io.gamgee.benchmarks.harness.Options;
 import io.gamgee.benchmarks.harness.SystemUnderTest;
@@ -19,7 +22,7 @@ final class Systems {
     }
 
     static List<SystemUnderTest> all() {
-        return List.of(new FlowableSystem(), new JobRunrSystem(), new DbSchedulerSystem(), new DbosSystem());
+        return List.of(new GamgeeSystem(), new FlowableSystem(), new JobRunrSystem(), new DbSchedulerSystem(), new DbosSystem());
     }
 
     static List<SystemUnderTest> selected(Set<String> keys) {
@@ -38,8 +41,9 @@ final class Systems {
         return selected;
     }
 
-    static List<BenchmarkMain.GamgeeOnlyWorkload> gamgeeOnly(Options options, EngineWorkloads engineWorkloads) {
-        return List.of();
+    static BenchmarkMain.Measured backlog(Options options, EngineWorkloads engineWorkloads,
+            Database database) {
+        return () -> new BacklogWorkload(options, engineWorkloads).run(database);
     }
 
     static BenchmarkMain.Measured compiler(Options options) {

@@ -1,6 +1,7 @@
 package io.gamgee.benchmarks.limit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gamgee.benchmarks.gamgee.GamgeeSchema;
 import io.gamgee.benchmarks.harness.Database;
 import io.gamgee.benchmarks.harness.Measurement;
 import io.gamgee.benchmarks.harness.Measurement.Kind;
@@ -10,8 +11,6 @@ import io.gamgee.benchmarks.harness.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The physical limit a step engine works against: single-row {@code UPDATE … WHERE id = ?}
- * transactions on a table shaped like Gamgee's instance table, committed by as many threads as the
+ * transactions on Gamgee's own instance table (created by the store's shipped script), committed by as many threads as the
  * engines have workers, over a HikariCP pool of the same size. A step costs at least one such
  * commit, so commits/s bounds steps/s and 3 sequential commits bound a 3-step workflow's latency.
  */
@@ -35,16 +34,18 @@ public final class RawJdbcLimit {
     public static final String THREE_COMMITS = "Limit: 3 sequential commits";
 
     private static final int ROWS = 20_000;
-    private static final String PAYLOAD = "{\"order\":\"%d\",\"amount\":42,\"note\":\"three no-op steps\"}";
+    private static final String ID_PREFIX = "instance-";
 
     private final Options options;
+    private final Database database;
 
-    public RawJdbcLimit(Options options) {
+    public RawJdbcLimit(Options options, Database database) {
         this.options = options;
+        this.database = database;
     }
 
     /** Measures commits/s and the 3-commit latency on a fresh database. */
-    public List<Measurement> measure(Database database) throws Exception {
+    public List<Measurement> measure() throws Exception {
         Database.Fresh fresh = database.fresh("limit");
         try (HikariDataSource pool = fresh.pool(options.threads())) {
             createTable(pool, database);
@@ -63,36 +64,9 @@ public final class RawJdbcLimit {
         }
     }
 
-    private static void createTable(HikariDataSource pool, Database database) throws SQLException {
-        String text = database == Database.POSTGRESQL ? "TEXT" : "VARCHAR(4000)";
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE limit_instance ("
-                    + "instance_id VARCHAR(64) NOT NULL PRIMARY KEY, workflow_type VARCHAR(200) NOT NULL, "
-                    + "step VARCHAR(200) NOT NULL, payload " + text + " NOT NULL, status VARCHAR(20) NOT NULL, "
-                    + "attempts INT NOT NULL, run_after TIMESTAMP NOT NULL, lease_owner VARCHAR(200), "
-                    + "lease_until TIMESTAMP, trace_context VARCHAR(200), diagram_hash VARCHAR(64) NOT NULL, "
-                    + "version BIGINT NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)");
-            statement.execute("CREATE INDEX limit_instance_due ON limit_instance (status, workflow_type, run_after)");
-        }
-        try (Connection connection = pool.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO limit_instance VALUES "
-                        + "(?, 'ThreeStepWorkflow', 'a', ?, 'WAITING', 0, ?, NULL, NULL, NULL, 'hash', 0, ?, ?)")) {
-            connection.setAutoCommit(false);
-            Timestamp now = Timestamp.from(Instant.now());
-            for (int i = 0; i < ROWS; i++) {
-                insert.setString(1, id(i));
-                insert.setString(2, String.format(PAYLOAD, i));
-                insert.setTimestamp(3, now);
-                insert.setTimestamp(4, now);
-                insert.setTimestamp(5, now);
-                insert.addBatch();
-                if (i % 1000 == 999) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-            connection.commit();
-        }
+    private static void createTable(HikariDataSource pool, Database database) throws Exception {
+        GamgeeSchema.create(pool, database);
+        GamgeeSchema.insertWaiting(pool, database, "ThreeStepsWorkflow", "hash", ROWS, Instant.now(), ID_PREFIX);
     }
 
     private double commitsPerSecond(HikariDataSource pool) throws Exception {
@@ -154,18 +128,20 @@ public final class RawJdbcLimit {
 
     private static PreparedStatement prepare(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
-        return connection.prepareStatement("UPDATE limit_instance SET step = ?, payload = ?, attempts = 0, "
-                + "run_after = ?, lease_owner = NULL, lease_until = NULL, version = version + 1, updated_at = ? "
-                + "WHERE instance_id = ?");
+        // what a step's transition writes, minus the version guard and the history row
+        return connection.prepareStatement("UPDATE gamgee_instance SET step = ?, payload = ?, attempts = 0, "
+                + "run_after = ?, claimable_at = ?, lease_owner = NULL, lease_until = NULL, version = version + 1, "
+                + "updated_at = ? WHERE instance_id = ?");
     }
 
-    private static void commitOne(Connection connection, PreparedStatement update, int row) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+    private void commitOne(Connection connection, PreparedStatement update, int row) throws SQLException {
+        Instant now = Instant.now();
         update.setString(1, "b");
-        update.setString(2, String.format(PAYLOAD, row));
-        update.setTimestamp(3, now);
-        update.setTimestamp(4, now);
-        update.setString(5, id(row));
+        update.setString(2, "{\"n\":" + row + "}");
+        GamgeeSchema.bind(update, 3, now, database);
+        GamgeeSchema.bind(update, 4, now, database);
+        GamgeeSchema.bind(update, 5, now, database);
+        update.setString(6, id(row));
         if (update.executeUpdate() != 1) {
             throw new IllegalStateException("row " + id(row) + " is missing");
         }
@@ -173,6 +149,6 @@ public final class RawJdbcLimit {
     }
 
     private static String id(int row) {
-        return "instance-" + row;
+        return ID_PREFIX + row;
     }
 }
