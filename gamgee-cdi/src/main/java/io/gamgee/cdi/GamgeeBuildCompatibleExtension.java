@@ -31,15 +31,22 @@ public class GamgeeBuildCompatibleExtension implements BuildCompatibleExtension 
     private final WorkflowDiscovery discovery = new WorkflowDiscovery();
     private final List<ClassInfo> implementations = new ArrayList<>();
 
-    /** Records every concrete class bean whose types include {@code WorkflowBase}. */
-    @Registration(types = io.gamgee.core.WorkflowBase.class)
+    /**
+     * Records every concrete class bean extending a generated base. Registration matches bean types
+     * exactly, and a workflow's type is the parameterized {@code WorkflowBase<FirstPayload>}, so
+     * this looks at every bean ({@code Object}) and walks its superclasses.
+     */
+    @Registration(types = Object.class)
     public void workflowBean(BeanInfo bean) {
         if (!bean.isClassBean() || bean.declaringClass().isAbstract()) {
             return;
         }
         ClassInfo implementation = bean.declaringClass();
-        discovery.implementation(implementation.name(), generatedBase(implementation).name());
-        implementations.add(implementation);
+        ClassInfo generatedBase = generatedBase(implementation);
+        if (generatedBase != null) {
+            discovery.implementation(implementation.name(), generatedBase.name());
+            implementations.add(implementation);
+        }
     }
 
     /** Makes the {@link DiscoveredWorkflows} bean. */
@@ -58,12 +65,18 @@ public class GamgeeBuildCompatibleExtension implements BuildCompatibleExtension 
         discovery.problems().forEach(messages::error);
     }
 
+    /** The ancestor that directly extends {@code WorkflowBase}, or {@code null} if there is none. */
     private static ClassInfo generatedBase(ClassInfo implementation) {
         ClassInfo type = implementation;
-        while (!type.superClassDeclaration().name().equals(WorkflowDiscovery.WORKFLOW_BASE)) {
-            type = type.superClassDeclaration();
+        ClassInfo superClass = type.superClassDeclaration();
+        while (superClass != null && !superClass.name().equals(Object.class.getName())) {
+            if (superClass.name().equals(WorkflowDiscovery.WORKFLOW_BASE)) {
+                return type;
+            }
+            type = superClass;
+            superClass = type.superClassDeclaration();
         }
-        return type;
+        return null;
     }
 
     /** Turns the build-time class list into the runtime bean. */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -24,13 +25,14 @@ import javax.sql.DataSource;
 
 /**
  * Gamgee inside a CDI container: builds the {@link WorkflowRegistry} from the discovered workflow
- * beans, chooses the store, starts the managed {@link WorkerPool} when the application context
- * starts and drains it before the context (and the workflow beans) are destroyed.
+ * beans, chooses the store, starts the managed {@link WorkerPool} when the application has started
+ * and drains it before the application context (and the workflow beans) are destroyed.
  */
 @ApplicationScoped
 public class GamgeeRuntime {
 
     private static final System.Logger LOG = System.getLogger(GamgeeRuntime.class.getName());
+    private static final boolean QUARKUS = present("io.quarkus.runtime.StartupEvent");
 
     @Inject
     DiscoveredWorkflows discovered;
@@ -65,6 +67,13 @@ public class GamgeeRuntime {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // Quarkus initializes its datasources after the application context, before Startup
+        if (!QUARKUS) {
+            startWorkers();
+        }
+    }
+
+    void start(@Observes Startup applicationStarted) {
         startWorkers();
     }
 
@@ -113,6 +122,15 @@ public class GamgeeRuntime {
     /** The managed worker pool, or {@code null} when workers are disabled or stopped. */
     public synchronized WorkerPool workers() {
         return pool;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, GamgeeRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     private synchronized void startWorkers() {

@@ -1,0 +1,4 @@
+package io.gamgee.it.quarkus;
+
+public record RecordPayload(String greeting) {
+}
