@@ -21,9 +21,11 @@ final class EmbeddedH2 {
             throw new UncheckedIOException("cannot create the Gamgee H2 directory " + directory, e);
         }
         HikariConfig config = new HikariConfig();
+        // WRITE_DELAY=0: H2 otherwise writes commits to the file up to a second later, and a killed
+        // JVM would lose transitions it had reported as done.
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under workers that
         // are still draining; the database closes when the store closes its pool instead.
-        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("gamgee") + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("gamgee") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         config.setPoolName("gamgee-h2");
