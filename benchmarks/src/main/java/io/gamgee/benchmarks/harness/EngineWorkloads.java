@@ -29,11 +29,14 @@ public final class EngineWorkloads {
      */
     public List<Measurement> throughput(String workload, String system, Database database, Engine engine,
             LastStepSignal signal, String note) throws Exception {
-        int workflows = options.workflows();
         long submitStart = System.nanoTime();
-        submitInParallel(engine, workflows);
+        int workflows = submitInParallel(engine, options.workflows(), submitStart + options.runTimeout().toNanos());
         double submitSeconds = (System.nanoTime() - submitStart) / 1e9;
         Progress.log("  submitted %,d in %.1f s; running", workflows, submitSeconds);
+        if (workflows < options.workflows()) {
+            note = (note.isEmpty() ? "" : note + "; ") + String.format("submitting stopped at %,d of %,d after %d s",
+                    workflows, options.workflows(), options.runTimeout().toSeconds());
+        }
 
         long start = System.nanoTime();
         long deadline = start + options.runTimeout().toNanos();
@@ -111,15 +114,19 @@ public final class EngineWorkloads {
         return System.nanoTime() - start;
     }
 
-    private void submitInParallel(Engine engine, int workflows) throws Exception {
+    /** Submits workflows 0, 1, … from several threads until {@code workflows} or the deadline; returns how many. */
+    private int submitInParallel(Engine engine, int workflows, long deadline) throws Exception {
         ExecutorService submitters = Executors.newFixedThreadPool(options.threads());
         try {
             AtomicInteger next = new AtomicInteger();
+            AtomicInteger submitted = new AtomicInteger();
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < options.threads(); t++) {
                 futures.add(submitters.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < workflows; n = next.getAndIncrement()) {
+                    for (int n = next.getAndIncrement(); n < workflows && System.nanoTime() < deadline;
+                            n = next.getAndIncrement()) {
                         engine.submit(n);
+                        submitted.incrementAndGet();
                     }
                     return null;
                 }));
@@ -127,6 +134,7 @@ public final class EngineWorkloads {
             for (Future<?> future : futures) {
                 future.get();
             }
+            return submitted.get();
         } finally {
             submitters.shutdownNow();
             submitters.awaitTermination(10, TimeUnit.SECONDS);
