@@ -1,17 +1,15 @@
 package io.gamgee.jpa;
 
 import io.gamgee.core.FetchStrategy;
-import io.gamgee.jpa.workflow.ShipmentWorkflow;
+import io.gamgee.core.WorkerPool;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Eight workers in one JVM push 10,000 three-step shipments through one store; every shipment
+ * A pool of eight worker threads pushes 10,000 three-step shipments through one store; every shipment
  * completes and every transition is in the history exactly once. The run's steps per second are
  * logged, not asserted.
  */
@@ -31,7 +29,7 @@ class ConcurrentWorkersTest {
     void eightWorkersOnPostgres() throws Exception {
         javax.sql.DataSource dataSource = Databases.postgres();
         try (JpaStateStore store = JpaStateStore.builder().dataSource(dataSource).createSchema(true).build()) {
-            TestTables.deleteType(dataSource, StepLoop.DEFINITION.workflowType());
+            TestTables.deleteType(dataSource, io.gamgee.jpa.workflow.ShipmentWorkflowBase.DEFINITION.workflowType());
             run(store, "PostgreSQL", FetchStrategy.OLDEST);
         }
     }
@@ -40,7 +38,7 @@ class ConcurrentWorkersTest {
     void eightWorkersClaimingRandomlyOnPostgres() throws Exception {
         javax.sql.DataSource dataSource = Databases.postgres();
         try (JpaStateStore store = JpaStateStore.builder().dataSource(dataSource).createSchema(true).build()) {
-            TestTables.deleteType(dataSource, StepLoop.DEFINITION.workflowType());
+            TestTables.deleteType(dataSource, io.gamgee.jpa.workflow.ShipmentWorkflowBase.DEFINITION.workflowType());
             run(store, "PostgreSQL, RANDOM", FetchStrategy.RANDOM, 2_000);
         }
     }
@@ -52,30 +50,16 @@ class ConcurrentWorkersTest {
     private static void run(JpaStateStore store, String database, FetchStrategy strategy, int shipments)
             throws Exception {
         List<String> ids = ShipmentRun.submit(store, "concurrent", shipments);
-        AtomicBoolean stop = new AtomicBoolean();
-        List<StepLoop> loops = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < WORKERS; i++) {
-            StepLoop loop = new StepLoop(store, new ShipmentWorkflow(), "worker-" + i, Duration.ofMinutes(1), strategy,
-                    stop);
-            loops.add(loop);
-            Thread thread = new Thread(loop, "worker-" + i);
-            threads.add(thread);
-            thread.start();
-        }
-        try {
+        long steps;
+        try (WorkerPool pool = ShipmentRun.pool(store, "worker", WORKERS, Duration.ofMinutes(1), strategy)) {
+            pool.start();
             ShipmentRun.awaitCompleted(store, shipments, Duration.ofMinutes(4));
-        } finally {
-            stop.set(true);
-            for (Thread thread : threads) {
-                thread.join();
-            }
+            steps = pool.stepsExecuted();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long transitions = loops.stream().mapToLong(loop -> loop.transitions.get()).sum();
-        System.out.printf("%s, %d workers, %s: %d transitions in %.1f s = %.0f steps/s%n", database, WORKERS, strategy,
-                transitions, seconds, transitions / seconds);
+        System.out.printf("%s, %d workers, %s: %d steps in %.1f s = %.0f steps/s%n", database, WORKERS, strategy,
+                steps, seconds, steps / seconds);
         ShipmentRun.assertEachStepRanOnce(store, ids);
     }
 }

@@ -7,12 +7,12 @@ import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
+import io.gamgee.core.WorkerPool;
+import io.gamgee.jpa.workflow.ReservePayload;
 import io.gamgee.jpa.workflow.ShipmentWorkflow;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +25,10 @@ class RestartTest {
     @Test
     void aWorkflowInterruptedByAKilledJvmFinishesAfterRestart(@TempDir Path dir) throws Exception {
         try (JpaStateStore store = JpaStateStore.h2(dir)) {
-            StepLoop.submit(store, "order-1", Instant.now());
+            new ShipmentWorkflow().submit(new ReservePayload("order-1"), store, "order-1");
         }
 
-        Process child = WorkerProcesses.start(null, "h2:" + dir, "child", "1", "1000", "charge");
+        Process child = WorkerProcesses.start(null, "h2:" + dir, "child", "1", "1000", "block:charge");
         try {
             WorkerProcesses.awaitLine(child, "BLOCKED charge", Duration.ofMinutes(1));
         } finally {
@@ -39,26 +39,21 @@ class RestartTest {
         try (JpaStateStore store = JpaStateStore.h2(dir)) {
             WorkflowInstance interrupted = store.find("order-1").orElseThrow();
             assertThat(interrupted.step()).isEqualTo("charge");
-            assertThat(interrupted.leaseOwner()).isEqualTo("child");
+            assertThat(interrupted.leaseOwner()).isEqualTo("child-0");
 
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread worker = new Thread(new StepLoop(store, new ShipmentWorkflow(), "restarted", Duration.ofSeconds(30),
-                    FetchStrategy.OLDEST, stop));
-            worker.start();
-            try {
+            try (WorkerPool pool = ShipmentRun.pool(store, "restarted", 1, Duration.ofSeconds(30),
+                    FetchStrategy.OLDEST)) {
+                pool.start();
                 ShipmentRun.awaitCompleted(store, 1, Duration.ofMinutes(1));
-            } finally {
-                stop.set(true);
-                worker.join();
             }
 
             assertThat(store.find("order-1").orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
             assertThat(store.history("order-1"))
                     .extracting(StepRecord::step, StepRecord::outcome, StepRecord::workerId)
                     .containsExactly(
-                            tuple("reserve", StepRecord.Outcome.ADVANCED, "child"),
-                            tuple("charge", StepRecord.Outcome.ADVANCED, "restarted"),
-                            tuple("ship", StepRecord.Outcome.COMPLETED, "restarted"));
+                            tuple("reserve", StepRecord.Outcome.ADVANCED, "child-0"),
+                            tuple("charge", StepRecord.Outcome.ADVANCED, "restarted-0"),
+                            tuple("ship", StepRecord.Outcome.COMPLETED, "restarted-0"));
         }
     }
 }

@@ -2,13 +2,18 @@ package io.gamgee.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.WorkerPool;
+import io.gamgee.core.WorkflowRegistry;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
+import io.gamgee.jpa.workflow.ReservePayload;
+import io.gamgee.jpa.workflow.ShipmentWorkflow;
+import io.gamgee.jpa.workflow.ShipmentWorkflowBase;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /** Submitting many shipments, waiting for them, and checking that each ran every step exactly once. */
 final class ShipmentRun {
 
-    static final Query SHIPMENTS = Query.workflowType(StepLoop.DEFINITION.workflowType());
+    static final Query SHIPMENTS = Query.workflowType(ShipmentWorkflowBase.DEFINITION.workflowType());
 
     private ShipmentRun() {
     }
@@ -37,9 +42,9 @@ final class ShipmentRun {
             for (int from = 0; from < count; from += slice) {
                 List<String> part = ids.subList(from, Math.min(count, from + slice));
                 parts.add(submitters.submit(() -> {
-                    Instant now = Instant.now();
+                    ShipmentWorkflow workflow = new ShipmentWorkflow();
                     for (String id : part) {
-                        StepLoop.submit(store, id, now);
+                        workflow.submit(new ReservePayload(id), store, id);
                     }
                     return null;
                 }));
@@ -51,6 +56,12 @@ final class ShipmentRun {
             submitters.shutdownNow();
         }
         return ids;
+    }
+
+    /** Runs shipments on {@code threads} pool threads named {@code workerId-n}. */
+    static WorkerPool pool(StateStore store, String workerId, int threads, Duration lease, FetchStrategy strategy) {
+        return WorkerPool.builder(WorkflowRegistry.of(ShipmentWorkflow::new), store).workerId(workerId)
+                .threads(threads).lease(lease).fetchStrategy(strategy).query(SHIPMENTS).build();
     }
 
     /** Polls until every shipment completed or {@code timeout} passed. */

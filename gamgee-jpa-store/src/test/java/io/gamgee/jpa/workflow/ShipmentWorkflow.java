@@ -1,6 +1,5 @@
 package io.gamgee.jpa.workflow;
 
-import io.gamgee.core.definition.StepResult;
 import java.util.function.Consumer;
 
 /** The user's side of {@link ShipmentWorkflowBase}; a hook sees every step before it runs. */
@@ -32,10 +31,5 @@ public class ShipmentWorkflow extends ShipmentWorkflowBase {
     @Override
     public void ship(ShipPayload payload) {
         beforeStep.accept("ship");
-    }
-
-    /** Dispatches one step as a worker does. */
-    public StepResult run(String step, Object payload) throws Exception {
-        return executeStep(step, payload);
     }
 }
