@@ -1,0 +1,4 @@
+package io.gamgee.it.helidon;
+
+public record GreetPayload(String name) {
+}
