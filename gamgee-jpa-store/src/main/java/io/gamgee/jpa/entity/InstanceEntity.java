@@ -25,6 +25,12 @@ import java.time.Instant;
         @Index(name = "gamgee_instance_claim_any", columnList = "status, claimable_at, instance_id")})
 public class InstanceEntity {
 
+    /**
+     * Length of the unbounded text columns: {@code TEXT} on PostgreSQL, {@code LONGTEXT} or
+     * {@code TEXT} on MariaDB, and H2's longest {@code CHARACTER VARYING}, which bounds payloads there.
+     */
+    static final int LONG_TEXT = 1_000_000;
+
     @Id
     @Column(name = "instance_id", length = 255, nullable = false, updatable = false)
     private String instanceId;
@@ -35,7 +41,7 @@ public class InstanceEntity {
     @Column(name = "step", length = 200, nullable = false)
     private String step;
 
-    @Column(name = "payload", nullable = false, length = Integer.MAX_VALUE)
+    @Column(name = "payload", nullable = false, length = LONG_TEXT)
     private String payload;
 
     @Enumerated(EnumType.STRING)
@@ -77,10 +83,10 @@ public class InstanceEntity {
     @Column(name = "last_error_type", length = 255)
     private String lastErrorType;
 
-    @Column(name = "last_error_message", length = Integer.MAX_VALUE)
+    @Column(name = "last_error_message", length = LONG_TEXT)
     private String lastErrorMessage;
 
-    @Column(name = "last_error_stack_trace", length = Integer.MAX_VALUE)
+    @Column(name = "last_error_stack_trace", length = LONG_TEXT)
     private String lastErrorStackTrace;
 
     /** For JPA. */

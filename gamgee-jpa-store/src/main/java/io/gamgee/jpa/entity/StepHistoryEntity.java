@@ -51,7 +51,7 @@ public class StepHistoryEntity {
     @Column(name = "next_step", length = 200)
     private String nextStep;
 
-    @Column(name = "error", length = Integer.MAX_VALUE)
+    @Column(name = "error", length = InstanceEntity.LONG_TEXT)
     private String error;
 
     /** For JPA. */

@@ -1,0 +1,99 @@
+package io.gamgee.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.Query;
+import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StepRecord;
+import io.gamgee.jpa.entity.InstanceEntity;
+import io.gamgee.jpa.entity.StepHistoryEntity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceConfiguration;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The entities agree with the shipped schema (Hibernate's schema validation accepts every
+ * database's script), and a store built on an application's persistence unit writes rows that the
+ * application reads back as entities.
+ */
+class EntityMappingTest {
+
+    @Test
+    void entitiesMatchTheH2Schema(@TempDir Path dir) {
+        try (JpaStateStore store = JpaStateStore.h2(dir)) {
+            store.count(Query.all(), null);
+        }
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gamgee") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (EntityManagerFactory units = validated(url, "sa")) {
+            writeAndReadBack(units);
+        }
+    }
+
+    @Test
+    void entitiesMatchThePostgresSchema() {
+        JpaStateStore.builder().dataSource(Databases.postgres()).createSchema(true).build().count(Query.all(), null);
+        try (EntityManagerFactory units = validated(Databases.postgresUrl(), "postgres")) {
+            writeAndReadBack(units);
+        }
+    }
+
+    @Test
+    void entitiesMatchTheMariaDbSchema() {
+        JpaStateStore.builder().dataSource(Databases.mariadb()).createSchema(true).build().count(Query.all(), null);
+        try (EntityManagerFactory units = validated("jdbc:mariadb://127.0.0.1:3306/" + Databases.SCHEMA, "root")) {
+            writeAndReadBack(units);
+        }
+    }
+
+    /** A persistence unit with the store's entities, which fails to start if they disagree with the tables. */
+    private static EntityManagerFactory validated(String url, String user) {
+        PersistenceConfiguration configuration = new PersistenceConfiguration("gamgee-test")
+                .property(PersistenceConfiguration.JDBC_URL, url)
+                .property(PersistenceConfiguration.JDBC_USER, user)
+                .property(PersistenceConfiguration.JDBC_PASSWORD, "")
+                .property("hibernate.hbm2ddl.auto", "validate");
+        for (Class<?> entity : JpaStateStore.entityClasses()) {
+            configuration.managedClass(entity);
+        }
+        return Persistence.createEntityManagerFactory(configuration);
+    }
+
+    private static void writeAndReadBack(EntityManagerFactory units) {
+        try (JpaStateStore store = JpaStateStore.create(units)) {
+            String type = "Entity" + UUID.randomUUID().toString().replace("-", "");
+            String id = type + "-1";
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            store.insert(new NewInstance(id, type, "first", "{\"n\":1}", now, null, "hash", now));
+            Claim claim = store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w", now, now.plusSeconds(60))
+                    .orElseThrow();
+            store.complete(claim, new StepRecord(id, "first", 1, "w", now, now.plusMillis(3),
+                    StepRecord.Outcome.COMPLETED, null, null));
+
+            EntityManager entities = units.createEntityManager();
+            try {
+                InstanceEntity instance = entities.find(InstanceEntity.class, id);
+                assertThat(instance.getStatus()).isEqualTo(InstanceStatus.COMPLETED);
+                assertThat(instance.getVersion()).isEqualTo(2);
+                assertThat(instance.getRunAfter()).isEqualTo(now);
+                assertThat(instance.getPayload()).isEqualTo("{\"n\":1}");
+                StepHistoryEntity step = entities.createQuery(
+                        "select h from GamgeeStepHistory h where h.instanceId = :id", StepHistoryEntity.class)
+                        .setParameter("id", id).getSingleResult();
+                assertThat(step.getOutcome()).isEqualTo(StepRecord.Outcome.COMPLETED);
+                assertThat(step.getFinishedAt()).isEqualTo(now.plusMillis(3));
+            } finally {
+                entities.close();
+            }
+        }
+    }
+}
