@@ -16,6 +16,9 @@ final class SqlErrors {
     /** H2's codes for a connection or database that is gone (broken, closed, shutting down). */
     private static final Set<Integer> H2_CONNECTION_CODES = Set.of(90067, 90098, 90121, 90020);
 
+    /** PostgreSQL: the server is shutting down, crashed, or not yet accepting connections. */
+    private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
+
     /** Serialization failure, deadlock, lock wait timeout: the same call may succeed again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "40000", "HYT00");
 
@@ -47,7 +50,7 @@ final class SqlErrors {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && state.startsWith("08")) {
+                if (state != null && (state.startsWith("08") || SERVER_GONE_STATES.contains(state))) {
                     return true;
                 }
                 if (H2_CONNECTION_CODES.contains(sql.getErrorCode()) && state != null && state.startsWith("90")) {
