@@ -1,0 +1,40 @@
+-- Gamgee schema for MariaDB 10.6+ (InnoDB). Idempotent: safe to run again. See SCHEMA.md.
+CREATE TABLE IF NOT EXISTS gamgee_instance (
+    instance_id            VARCHAR(255)             NOT NULL,
+    workflow_type          VARCHAR(200)             NOT NULL,
+    step                   VARCHAR(200)             NOT NULL,
+    payload                LONGTEXT                     NOT NULL,
+    status                 VARCHAR(16)              NOT NULL,
+    attempts               INTEGER                  NOT NULL,
+    run_after              DATETIME(6) NOT NULL,
+    claimable_at           DATETIME(6) NOT NULL,
+    lease_owner            VARCHAR(255),
+    lease_until            DATETIME(6),
+    trace_context          VARCHAR(512),
+    diagram_hash           VARCHAR(128)             NOT NULL,
+    version                BIGINT                   NOT NULL,
+    created_at             DATETIME(6) NOT NULL,
+    updated_at             DATETIME(6) NOT NULL,
+    last_error_type        VARCHAR(255),
+    last_error_message     TEXT,
+    last_error_stack_trace MEDIUMTEXT,
+    PRIMARY KEY (instance_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX IF NOT EXISTS gamgee_instance_claim ON gamgee_instance (status, workflow_type, claimable_at, instance_id);
+CREATE INDEX IF NOT EXISTS gamgee_instance_claim_step ON gamgee_instance (status, workflow_type, step, claimable_at, instance_id);
+CREATE INDEX IF NOT EXISTS gamgee_instance_claim_any ON gamgee_instance (status, claimable_at, instance_id);
+
+CREATE TABLE IF NOT EXISTS gamgee_step_history (
+    id          BIGINT AUTO_INCREMENT,
+    instance_id VARCHAR(255)             NOT NULL,
+    step        VARCHAR(200)             NOT NULL,
+    attempt     INTEGER                  NOT NULL,
+    worker_id   VARCHAR(255),
+    started_at  DATETIME(6),
+    finished_at DATETIME(6),
+    outcome     VARCHAR(16)              NOT NULL,
+    next_step   VARCHAR(200),
+    error       TEXT,
+    PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX IF NOT EXISTS gamgee_step_history_instance ON gamgee_step_history (instance_id, id);
