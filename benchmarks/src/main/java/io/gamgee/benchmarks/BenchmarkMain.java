@@ -1,6 +1,7 @@
 package io.gamgee.benchmarks;
 
 import io.gamgee.benchmarks.harness.Database;
+import io.gamgee.benchmarks.harness.Deadline;
 import io.gamgee.benchmarks.harness.Engine;
 import io.gamgee.benchmarks.harness.EngineWorkloads;
 import io.gamgee.benchmarks.harness.LastStepSignal;
@@ -26,12 +27,14 @@ public final class BenchmarkMain {
 
     private final Options options;
     private final Report report;
+    private final Deadline deadline;
     private final EngineWorkloads engineWorkloads;
 
     private BenchmarkMain(Options options, Report report) {
         this.options = options;
         this.report = report;
-        this.engineWorkloads = new EngineWorkloads(options);
+        this.deadline = Deadline.in(options.maxDuration());
+        this.engineWorkloads = new EngineWorkloads(options, deadline);
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,8 +59,40 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
+    /** Cheap and most important first, so that a run cut short by its deadline loses the least. */
     private void run() {
         List<SystemUnderTest> systems = Systems.selected(options.systems());
+        recordSettings(systems);
+        if (options.runs("w4")) {
+            Progress.log("W4 compiler");
+            guarded("W4 compiler", "Gamgee compiler", null, Systems.compiler(options));
+        }
+        for (Database database : options.databases()) {
+            if (options.runs("limit")) {
+                Progress.log("limit on %s", database.displayName());
+                guarded("limit", RawJdbcLimit.SYSTEM, database, () -> new RawJdbcLimit(options, database).measure());
+            }
+        }
+        for (Database database : options.databases()) {
+            for (SystemUnderTest system : systems) {
+                if (options.runs("w1")) {
+                    onEngine("W1 throughput", system, database, "w1", (engine, signal) ->
+                            engineWorkloads.throughput("W1 throughput", system.name(), database, engine, signal, ""));
+                }
+                if (options.runs("w2")) {
+                    onEngine("W2 latency", system, database, "w2", (engine, signal) ->
+                            engineWorkloads.latency(system.name(), database, engine, signal));
+                }
+            }
+        }
+        if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && (options.runs("w3") || options.runs("claim"))) {
+            for (Database database : options.databases()) {
+                guarded("W3 backlog", Report.GAMGEE, database, Systems.backlog(options, engineWorkloads, database));
+            }
+        }
+    }
+
+    private void recordSettings(List<SystemUnderTest> systems) {
         for (Database database : options.databases()) {
             report.databaseVersion(database, database.version());
         }
@@ -69,29 +104,6 @@ public final class BenchmarkMain {
                         .append(unsupported.map(reason -> "not run (" + reason + ")").orElse(system.settings(database)));
             }
             report.settings(system.name(), text.toString());
-        }
-        for (Database database : options.databases()) {
-            if (options.runs("limit")) {
-                Progress.log("limit on %s", database.displayName());
-                guarded("limit", RawJdbcLimit.SYSTEM, database, () -> new RawJdbcLimit(options, database).measure());
-            }
-            for (SystemUnderTest system : systems) {
-                if (options.runs("w1")) {
-                    onEngine("W1 throughput", system, database, "w1", (engine, signal) ->
-                            engineWorkloads.throughput("W1 throughput", system.name(), database, engine, signal, ""));
-                }
-                if (options.runs("w2")) {
-                    onEngine("W2 latency", system, database, "w2", (engine, signal) ->
-                            engineWorkloads.latency(system.name(), database, engine, signal));
-                }
-            }
-            if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && (options.runs("w3") || options.runs("claim"))) {
-                guarded("W3 backlog", Report.GAMGEE, database, Systems.backlog(options, engineWorkloads, database));
-            }
-        }
-        if (options.runs("w4")) {
-            Progress.log("W4 compiler");
-            guarded("W4 compiler", "Gamgee compiler", null, () -> Systems.compiler(options).get());
         }
     }
 
@@ -112,6 +124,12 @@ public final class BenchmarkMain {
     }
 
     private void guarded(String workload, String system, Database database, Measured body) {
+        if (deadline.passed()) {
+            Progress.log("  skipped: the run reached its %d-minute limit", deadline.total().toMinutes());
+            report.add(List.of(Measurement.missing(workload, system, database,
+                    "skipped: the run reached its " + deadline.total().toMinutes() + "-minute limit")));
+            return;
+        }
         try {
             report.add(body.get());
         } catch (Throwable e) {

@@ -18,9 +18,11 @@ public final class EngineWorkloads {
     private static final int WARM_UP_RUNS = 20;
 
     private final Options options;
+    private final Deadline deadline;
 
-    public EngineWorkloads(Options options) {
+    public EngineWorkloads(Options options, Deadline deadline) {
         this.options = options;
+        this.deadline = deadline;
     }
 
     /**
@@ -29,23 +31,24 @@ public final class EngineWorkloads {
      */
     public List<Measurement> throughput(String workload, String system, Database database, Engine engine,
             LastStepSignal signal, String note) throws Exception {
+        Duration timeout = deadline.clip(options.runTimeout());
         long submitStart = System.nanoTime();
-        int workflows = submitInParallel(engine, options.workflows(), submitStart + options.runTimeout().toNanos());
+        int workflows = submitInParallel(engine, options.workflows(), submitStart + timeout.toNanos());
         double submitSeconds = (System.nanoTime() - submitStart) / 1e9;
         Progress.log("  submitted %,d in %.1f s; running", workflows, submitSeconds);
         if (workflows < options.workflows()) {
             note = (note.isEmpty() ? "" : note + "; ") + String.format("submitting stopped at %,d of %,d after %d s",
-                    workflows, options.workflows(), options.runTimeout().toSeconds());
+                    workflows, options.workflows(), timeout.toSeconds());
         }
 
         long start = System.nanoTime();
-        long deadline = start + options.runTimeout().toNanos();
+        long end = start + deadline.clip(options.runTimeout()).toNanos();
         engine.startWorkers();
-        while (signal.count() < workflows && System.nanoTime() < deadline) {
+        while (signal.count() < workflows && System.nanoTime() < end) {
             LockSupport.parkNanos(1_000_000);
         }
         long completed = engine.completedCount();
-        while (completed < workflows && System.nanoTime() < deadline) {
+        while (completed < workflows && System.nanoTime() < end) {
             LockSupport.parkNanos(2_000_000);
             completed = engine.completedCount();
         }
@@ -66,7 +69,7 @@ public final class EngineWorkloads {
     public List<Measurement> latency(String system, Database database, Engine engine, LastStepSignal signal)
             throws Exception {
         engine.startWorkers();
-        Duration perRun = options.runTimeout();
+        Duration perRun = deadline.clip(options.runTimeout());
         // slow pollers (seconds per run) get at most a quarter of the budget to warm up
         long warmUpEnd = System.nanoTime() + options.latencyBudget().toNanos() / 4;
         for (int i = 0; i < WARM_UP_RUNS && System.nanoTime() < warmUpEnd; i++) {
@@ -75,7 +78,7 @@ public final class EngineWorkloads {
         Thread.sleep(200);
         long[] samples = new long[options.latencyRuns()];
         int count = 0;
-        long budgetEnd = System.nanoTime() + options.latencyBudget().toNanos();
+        long budgetEnd = System.nanoTime() + deadline.clip(options.latencyBudget()).toNanos();
         while (count < samples.length && System.nanoTime() < budgetEnd) {
             long sample = runOne(engine, signal, count, perRun);
             if (sample < 0) {

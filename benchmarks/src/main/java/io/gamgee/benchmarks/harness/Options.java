@@ -26,10 +26,11 @@ import java.util.Set;
  * @param runTimeout W1/W3: give up (and report the partial rate) after this long
  * @param threads worker threads of every system, and the limit's threads and pool size
  * @param output where the markdown results go
+ * @param maxDuration the whole run's limit: later work is skipped, running work cut short
  */
 public record Options(Set<String> workloads, Set<String> systems, List<Database> databases, int workflows,
         int latencyRuns, Duration latencyBudget, List<Integer> backlogs, List<Integer> compilerStates,
-        Duration limitDuration, Duration runTimeout, int threads, Path output) {
+        Duration limitDuration, Duration runTimeout, int threads, Path output, Duration maxDuration) {
 
     static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "claim");
 
@@ -41,13 +42,14 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
         values.put("databases", "h2,postgresql,mariadb");
         values.put("workflows", "20000");
         values.put("latency-runs", "1000");
-        values.put("latency-budget-seconds", "20");
+        values.put("latency-budget-seconds", "15");
         values.put("backlogs", "10000,1000000");
         values.put("compiler-states", "10,100,500");
         values.put("limit-seconds", "5");
-        values.put("timeout-seconds", "150");
+        values.put("timeout-seconds", "90");
         values.put("threads", "4");
         values.put("output", "benchmarks/results");
+        values.put("max-minutes", "15");
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 values.put("workflows", "1000");
@@ -85,7 +87,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                 Duration.ofSeconds(positive(values, "latency-budget-seconds")), ints(values.get("backlogs")),
                 ints(values.get("compiler-states")), Duration.ofSeconds(positive(values, "limit-seconds")),
                 Duration.ofSeconds(positive(values, "timeout-seconds")), positive(values, "threads"),
-                Path.of(values.get("output")));
+                Path.of(values.get("output")), Duration.ofMinutes(positive(values, "max-minutes")));
     }
 
     /** Whether this workload was selected. */
@@ -99,9 +101,10 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                   --workloads=limit,w1,w2,w3,w4,claim
                   --systems=gamgee,flowable,jobrunr,db-scheduler,dbos
                   --databases=h2,postgresql,mariadb
-                  --workflows=20000 --latency-runs=1000 --latency-budget-seconds=20
+                  --workflows=20000 --latency-runs=1000 --latency-budget-seconds=15
                   --backlogs=10000,1000000 --compiler-states=10,100,500
-                  --limit-seconds=5 --timeout-seconds=150 --threads=4 --output=benchmarks/results
+                  --limit-seconds=5 --timeout-seconds=90 --threads=4 --output=benchmarks/results
+                  --max-minutes=15   work not started by then is skipped, running work is cut short
                   --quick   small sizes for a smoke run (results are not comparable)""";
     }
 
