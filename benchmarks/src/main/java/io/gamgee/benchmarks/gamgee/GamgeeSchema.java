@@ -22,6 +22,9 @@ import javax.sql.DataSource;
  */
 public final class GamgeeSchema {
 
+    private static final List<String> CLAIM_INDEXES =
+            List.of("gamgee_instance_claim", "gamgee_instance_claim_step", "gamgee_instance_claim_any");
+
     private GamgeeSchema() {
     }
 
@@ -68,11 +71,9 @@ public final class GamgeeSchema {
         Instant now = Instant.now();
         int chunk = 100_000;
         try (Connection connection = dataSource.getConnection()) {
-            boolean rebuildIndexes = database != Database.H2;
-            try (Statement statement = connection.createStatement()) {
-                for (String index : List.of("gamgee_instance_claim", "gamgee_instance_claim_step",
-                        "gamgee_instance_claim_any")) {
-                    if (rebuildIndexes) {
+            if (database != Database.H2) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String index : CLAIM_INDEXES) {
                         statement.execute("DROP INDEX " + index + (database == Database.MARIADB ? " ON gamgee_instance" : ""));
                     }
                 }
