@@ -48,16 +48,17 @@ final class Jdbc {
             try {
                 Dialect resolved = dialect(connection);
                 connection.setAutoCommit(false);
+                T result;
                 try {
-                    T result = work.run(connection, resolved);
+                    result = work.run(connection, resolved);
                     connection.commit();
-                    return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection, e);
+                    restoreAutoCommitQuietly(connection, e);
                     throw e;
-                } finally {
-                    connection.setAutoCommit(true);
                 }
+                connection.setAutoCommit(true);
+                return result;
             } finally {
                 connections.release(connection);
             }
@@ -79,7 +80,7 @@ final class Jdbc {
                 if (resolved == null) {
                     resolved = configuredDialect != null ? configuredDialect : Dialect.detect(connection.getMetaData());
                     if (createSchema) {
-                        SchemaScript.apply(connection, resolved);
+                        createSchema(connection, resolved);
                     }
                     dialect = resolved;
                 }
@@ -91,6 +92,28 @@ final class Jdbc {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
         return resolved;
+    }
+
+    private static void createSchema(Connection connection, Dialect dialect) throws SQLException {
+        try {
+            SchemaScript.apply(connection, dialect);
+        } catch (SQLException e) {
+            if (SqlErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            // Nodes starting together race on CREATE ... IF NOT EXISTS (PostgreSQL can then report a
+            // duplicate catalog entry); once the winner is done, running the script again is a no-op.
+            SchemaScript.apply(connection, dialect);
+        }
+    }
+
+    /** Keeps the failure that matters: on a broken connection, restoring auto-commit fails too. */
+    private static void restoreAutoCommitQuietly(Connection connection, Exception cause) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {
