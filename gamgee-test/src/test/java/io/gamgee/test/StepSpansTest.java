@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.test.workflows.GreetingWorkflow;
-import io.gamgee.test.workflows.GreetingWorkflowBase.GreetPayload;
+import io.gamgee.test.workflows.GreetPayload;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
 import io.opentelemetry.api.common.AttributeKey;

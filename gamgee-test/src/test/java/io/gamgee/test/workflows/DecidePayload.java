@@ -1,0 +1,5 @@
+package io.gamgee.test.workflows;
+
+/** The payload of step {@code decide}. */
+public record DecidePayload(String side) {
+}

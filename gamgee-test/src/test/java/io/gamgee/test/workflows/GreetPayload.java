@@ -1,0 +1,5 @@
+package io.gamgee.test.workflows;
+
+/** The payload of step {@code greet}. */
+public record GreetPayload(String name) {
+}
