@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,11 @@ import java.util.random.RandomGenerator;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>A thread that finds no claim waiting in the pool claims a batch (by default as many as the
+ * pool has threads) in one store call, runs the first and leaves the rest to the pool's other
+ * threads, so that claims cost a fraction of a commit each when there is a backlog. A claim that
+ * waited so long that less than half its lease is left is renewed before it runs.
  *
  * <p>Idle threads wait for the next poll, or less: a submit through this JVM wakes them at once.
  * A query without a workflow type claims only the registered types, in turn. A store failure is
@@ -52,6 +59,9 @@ public final class WorkerPool implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<AtomicReference<LeaseRenewal>> inFlight = new ArrayList<>();
     private final AtomicInteger nextQuery = new AtomicInteger();
+    private final int claimBatch;
+    /** Claims made by one thread's batch and not yet started by any. */
+    private final Queue<Claim> claimed = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private boolean started;
 
@@ -61,6 +71,7 @@ public final class WorkerPool implements AutoCloseable {
         this.strategy = builder.strategy;
         this.drainTimeout = builder.drainTimeout;
         this.threadCount = builder.threads;
+        this.claimBatch = builder.claimBatch > 0 ? builder.claimBatch : builder.threads;
         this.signal = WakeSignal.of(store);
         this.queries = queriesFor(builder.query, builder.registry);
     }
@@ -104,7 +115,7 @@ public final class WorkerPool implements AutoCloseable {
         while (running) {
             try {
                 long seen = signal.generation();
-                Optional<Claim> claim = claimNext(workerId);
+                Optional<Claim> claim = nextClaim(workerId);
                 if (claim.isPresent()) {
                     runWorkflow(claim.get(), slot);
                 } else {
@@ -134,13 +145,24 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private Optional<Claim> claimNext(String workerId) {
+    /** A claim another thread's batch left, if one is still worth running, else a new batch's first. */
+    private Optional<Claim> nextClaim(String workerId) {
+        for (Claim waiting = claimed.poll(); waiting != null; waiting = claimed.poll()) {
+            Optional<Claim> fresh = worker.refreshIfAging(store, waiting);
+            if (fresh.isPresent()) {
+                return fresh;
+            }
+        }
         int start = nextQuery.getAndIncrement();
         for (int i = 0; i < queries.size(); i++) {
             Query query = queries.get(Math.floorMod(start + i, queries.size()));
-            Optional<Claim> claim = worker.claim(store, query, strategy, workerId);
-            if (claim.isPresent()) {
-                return claim;
+            List<Claim> batch = worker.claimBatch(store, query, strategy, workerId, claimBatch);
+            if (!batch.isEmpty()) {
+                if (batch.size() > 1) {
+                    claimed.addAll(batch.subList(1, batch.size()));
+                    signal.signal();
+                }
+                return Optional.of(batch.get(0));
             }
         }
         return Optional.empty();
@@ -203,6 +225,9 @@ public final class WorkerPool implements AutoCloseable {
                 releaseStuck(threads.get(i), inFlight.get(i));
             }
         }
+        for (Claim waiting = claimed.poll(); waiting != null; waiting = claimed.poll()) {
+            release(waiting);
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -214,14 +239,18 @@ public final class WorkerPool implements AutoCloseable {
         if (claim != null) {
             LOG.log(Level.WARNING, "step " + claim.instance().step() + " of instance " + claim.instanceId()
                     + " did not finish within the drain timeout; releasing its lease, the step will run again");
-            try {
-                store.release(claim);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot release the lease of instance " + claim.instanceId()
-                        + "; it becomes due when the lease expires at " + claim.leaseUntil(), e);
-            }
+            release(claim);
         }
         thread.interrupt();
+    }
+
+    private void release(Claim claim) {
+        try {
+            store.release(claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot release the lease of instance " + claim.instanceId()
+                    + "; it becomes due when the lease expires at " + claim.leaseUntil(), e);
+        }
     }
 
     /** Options of a {@link WorkerPool}; worker options are the same as {@link WorkflowWorker.Builder}'s. */
@@ -233,6 +262,7 @@ public final class WorkerPool implements AutoCloseable {
         private Query query = Query.all();
         private FetchStrategy strategy = FetchStrategy.OLDEST;
         private Duration drainTimeout = Duration.ofSeconds(30);
+        private int claimBatch;
 
         private Builder(WorkflowRegistry registry, StateStore store) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -246,6 +276,19 @@ public final class WorkerPool implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * How many instances a thread claims in one store call when the pool holds none; the
+         * others wait in the pool for its next free thread. Default: the number of threads. 1
+         * claims one at a time, which spreads a backlog most evenly over many nodes.
+         */
+        public Builder claimBatch(int claimBatch) {
+            if (claimBatch < 1) {
+                throw new IllegalArgumentException("claimBatch must be at least 1, was " + claimBatch);
+            }
+            this.claimBatch = claimBatch;
             return this;
         }
 

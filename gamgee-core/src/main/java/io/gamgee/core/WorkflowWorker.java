@@ -4,10 +4,12 @@ import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.StateStore;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +45,8 @@ import java.util.random.RandomGenerator;
  * <p>Thread-safe: one worker may be used by many threads. Store exceptions propagate to the caller.
  */
 public final class WorkflowWorker {
+
+    private static final System.Logger LOG = System.getLogger(WorkflowWorker.class.getName());
 
     private final WorkerSettings settings;
     private final StepExecutor executor;
@@ -124,6 +128,30 @@ public final class WorkflowWorker {
     Optional<Claim> claim(StateStore store, Query query, FetchStrategy strategy, String workerId) {
         Instant now = settings.clock().instant();
         return store.claim(query, strategy, workerId, now, now.plus(settings.lease()));
+    }
+
+    /** Claims up to {@code max} at once, for the pool. */
+    List<Claim> claimBatch(StateStore store, Query query, FetchStrategy strategy, String workerId, int max) {
+        Instant now = settings.clock().instant();
+        return store.claimBatch(query, strategy, workerId, now, now.plus(settings.lease()), max);
+    }
+
+    /**
+     * A claim that waited in a pool: as it is while at least half its lease is left, else renewed
+     * (empty if it was lost meanwhile, or if the store failed to renew it).
+     */
+    Optional<Claim> refreshIfAging(StateStore store, Claim claim) {
+        Instant now = settings.clock().instant();
+        if (claim.leaseUntil().isAfter(now.plus(settings.lease().dividedBy(2)))) {
+            return Optional.of(claim);
+        }
+        try {
+            return store.renewLease(claim, now.plus(settings.lease()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot renew the waiting claim on instance " + claim.instanceId()
+                    + "; it becomes due for any worker when its lease expires at " + claim.leaseUntil(), e);
+            return Optional.empty();
+        }
     }
 
     StepExecutor.StepOutcome execute(StateStore store, Claim claim, boolean keepLease,

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,12 +45,31 @@ final class Claims {
 
     static Optional<WorkflowInstance> claim(Connection connection, Dialect dialect, Query query, FetchStrategy strategy,
             String workerId, Instant now, Instant leaseUntil) throws SQLException {
+        List<WorkflowInstance> claimed = claimBatch(connection, dialect, query, strategy, workerId, now, leaseUntil, 1);
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
+    }
+
+    /**
+     * Leases up to {@code max} due instances, in the strategy's order. Whether the caller must run
+     * this in one transaction is {@link #needsTransaction}'s answer.
+     */
+    static List<WorkflowInstance> claimBatch(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil, int max) throws SQLException {
         if (strategy != FetchStrategy.RANDOM && dialect.skipLocked()) {
             return dialect == Dialect.POSTGRESQL
-                    ? claimInOneStatement(connection, dialect, query, strategy, workerId, now, leaseUntil)
-                    : claimSkippingLocked(connection, dialect, query, strategy, workerId, now, leaseUntil);
+                    ? claimInOneStatement(connection, dialect, query, strategy, workerId, now, leaseUntil, max)
+                    : claimSkippingLocked(connection, dialect, query, strategy, workerId, now, leaseUntil, max);
         }
-        return claimOptimistically(connection, dialect, query, strategy, workerId, now, leaseUntil);
+        return claimOptimistically(connection, dialect, query, strategy, workerId, now, leaseUntil, max);
+    }
+
+    /**
+     * Whether a claim must run in one transaction: skipping locked rows needs the locks held until
+     * the leases are written. The other paths are statements that commit on their own (before the
+     * dialect is known, the safe answer is yes).
+     */
+    static boolean needsTransaction(Dialect dialect, FetchStrategy strategy) {
+        return strategy != FetchStrategy.RANDOM && dialect != Dialect.POSTGRESQL;
     }
 
     /**
@@ -73,64 +93,83 @@ final class Claims {
     }
 
     /** PostgreSQL: pick, lock and lease in one statement, one round trip. */
-    private static Optional<WorkflowInstance> claimInOneStatement(Connection connection, Dialect dialect, Query query,
-            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
+    private static List<WorkflowInstance> claimInOneStatement(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil, int max) throws SQLException {
         QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        // one row: "= (subquery)"; several: "= ANY(ARRAY(subquery))", which PostgreSQL still runs as
+        // index lookups of the picked ids rather than a join against the locked subquery
+        String picked = candidates(dialect, filter, strategy, "instance_id", max) + " FOR UPDATE SKIP LOCKED";
         String sql = "UPDATE gamgee_instance SET lease_owner = ?, lease_until = ?, claimable_at = ?, updated_at = ?, "
-                + "version = version + 1 WHERE instance_id = ("
-                + candidates(dialect, filter, strategy, "instance_id", 1) + " FOR UPDATE SKIP LOCKED) RETURNING "
+                + "version = version + 1 WHERE instance_id = "
+                + (max == 1 ? "(" + picked + ")" : "ANY(ARRAY(" + picked + "))") + " RETURNING "
                 + InstanceRows.INSTANCE_COLUMNS;
+        List<WorkflowInstance> claimed = new ArrayList<>(max);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = bindLease(statement, dialect, workerId, now, leaseUntil);
             index = filter.bind(statement, index);
             dialect.bind(statement, index, now);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(InstanceRows.instance(row, dialect)) : Optional.empty();
-            }
-        }
-    }
-
-    /** Locks the first due row no one else has locked, then leases it; the caller commits. */
-    private static Optional<WorkflowInstance> claimSkippingLocked(Connection connection, Dialect dialect, Query query,
-            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
-        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
-        String sql = candidates(dialect, filter, strategy, InstanceRows.INSTANCE_COLUMNS, 1) + " FOR UPDATE SKIP LOCKED";
-        WorkflowInstance candidate;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            dialect.bind(statement, filter.bind(statement, 1), now);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                candidate = InstanceRows.instance(row, dialect);
-            }
-        }
-        return lease(connection, dialect, candidate, workerId, now, leaseUntil);
-    }
-
-    private static Optional<WorkflowInstance> claimOptimistically(Connection connection, Dialect dialect, Query query,
-            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) throws SQLException {
-        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
-        List<WorkflowInstance> candidates = new ArrayList<>(WINDOW);
-        try (PreparedStatement statement = connection.prepareStatement(
-                candidates(dialect, filter, strategy, InstanceRows.INSTANCE_COLUMNS, WINDOW))) {
-            dialect.bind(statement, filter.bind(statement, 1), now);
-            try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    candidates.add(InstanceRows.instance(row, dialect));
+                    claimed.add(InstanceRows.instance(row, dialect));
                 }
             }
         }
+        if (claimed.size() > 1) {
+            // RETURNING has no order; the claim moved claimable_at, so order by when each was due
+            Comparator<WorkflowInstance> order = Comparator.comparing(WorkflowInstance::runAfter)
+                    .thenComparing(WorkflowInstance::instanceId);
+            claimed.sort(strategy == FetchStrategy.NEWEST ? order.reversed() : order);
+        }
+        return claimed;
+    }
+
+    /** Locks the first due rows no one else has locked, then leases them; the caller commits. */
+    private static List<WorkflowInstance> claimSkippingLocked(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil, int max) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        String sql = candidates(dialect, filter, strategy, InstanceRows.INSTANCE_COLUMNS, max) + " FOR UPDATE SKIP LOCKED";
+        List<WorkflowInstance> candidates = read(connection, dialect, filter, sql, now, max);
+        return lease(connection, dialect, candidates, workerId, now, leaseUntil, max);
+    }
+
+    private static List<WorkflowInstance> claimOptimistically(Connection connection, Dialect dialect, Query query,
+            FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil, int max) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        int window = Math.max(WINDOW, 2 * max);
+        List<WorkflowInstance> candidates = read(connection, dialect, filter,
+                candidates(dialect, filter, strategy, InstanceRows.INSTANCE_COLUMNS, window), now, window);
         if (strategy == FetchStrategy.RANDOM) {
             Collections.shuffle(candidates, ThreadLocalRandom.current());
         }
-        for (WorkflowInstance candidate : candidates) {
-            Optional<WorkflowInstance> leased = lease(connection, dialect, candidate, workerId, now, leaseUntil);
-            if (leased.isPresent()) {
-                return leased;
+        return lease(connection, dialect, candidates, workerId, now, leaseUntil, max);
+    }
+
+    private static List<WorkflowInstance> read(Connection connection, Dialect dialect, QueryFilter filter, String sql,
+            Instant now, int expected) throws SQLException {
+        List<WorkflowInstance> rows = new ArrayList<>(expected);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bind(statement, filter.bind(statement, 1), now);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(InstanceRows.instance(row, dialect));
+                }
             }
         }
-        return Optional.empty();
+        return rows;
+    }
+
+    /** Leases candidates in order until {@code max} are held; losing one to another worker moves on. */
+    private static List<WorkflowInstance> lease(Connection connection, Dialect dialect,
+            List<WorkflowInstance> candidates, String workerId, Instant now, Instant leaseUntil, int max)
+            throws SQLException {
+        List<WorkflowInstance> leased = new ArrayList<>(Math.min(max, candidates.size()));
+        for (WorkflowInstance candidate : candidates) {
+            if (leased.size() == max) {
+                break;
+            }
+            lease(connection, dialect, candidate, workerId, now, leaseUntil).ifPresent(leased::add);
+        }
+        return leased;
     }
 
     /** Compare-and-set of the lease on a candidate read at its current version. */

@@ -124,20 +124,37 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public Optional<Claim> claim(Query query, FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) {
+        List<Claim> claimed = claimBatch(query, strategy, workerId, now, leaseUntil, 1);
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL one statement picks, locks and leases the batch; on MariaDB one transaction
+     * does; on H2 one query reads the candidates and each is leased by compare-and-set.
+     */
+    @Override
+    public List<Claim> claimBatch(Query query, FetchStrategy strategy, String workerId, Instant now,
+            Instant leaseUntil, int max) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Jdbc.Work<Optional<WorkflowInstance>> work = (connection, dialect) ->
-                Claims.claim(connection, dialect, query, strategy, workerId, now, leaseUntil);
-        // Skipping locked rows needs the lock held until the lease is written; the other paths are
-        // single statements that commit on their own.
-        boolean locking = strategy != FetchStrategy.RANDOM && jdbc.knownDialect() != Dialect.POSTGRESQL;
-        Optional<WorkflowInstance> claimed = locking
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        Jdbc.Work<List<WorkflowInstance>> work = (connection, dialect) ->
+                Claims.claimBatch(connection, dialect, query, strategy, workerId, now, leaseUntil, max);
+        List<WorkflowInstance> claimed = Claims.needsTransaction(jdbc.knownDialect(), strategy)
                 ? jdbc.inTransaction("claim", null, work)
                 : jdbc.autoCommit("claim", null, work);
-        return claimed.map(instance -> new Claim(instance, workerId, instance.leaseUntil()));
+        List<Claim> claims = new ArrayList<>(claimed.size());
+        for (WorkflowInstance instance : claimed) {
+            claims.add(new Claim(instance, workerId, instance.leaseUntil()));
+        }
+        return claims;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gamgee.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
@@ -18,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -242,6 +242,68 @@ public abstract class StateStoreContract {
         }
         assertThat(claimed).isEqualTo(due).doesNotContain(later);
         assertThat(store.claim(Query.workflowType(type), FetchStrategy.RANDOM, "w", at(100), at(200))).isEmpty();
+    }
+
+    @Test
+    void claimBatchLeasesUpToMaxDueInstancesOldestFirst() {
+        String type = uniqueType();
+        String third = insert(type, at(30));
+        String first = insert(type, at(10));
+        String fourth = insert(type, at(40));
+        String second = insert(type, at(20));
+        insert(type, at(500)); // not due yet
+
+        List<Claim> batch = store.claimBatch(Query.workflowType(type), FetchStrategy.OLDEST, "w1", at(100), at(160), 3);
+
+        assertThat(batch).extracting(Claim::instanceId).containsExactly(first, second, third);
+        for (Claim claim : batch) {
+            assertThat(claim.version()).isEqualTo(1);
+            assertThat(claim.workerId()).isEqualTo("w1");
+            assertThat(claim.leaseUntil()).isEqualTo(at(160));
+            assertThat(get(claim.instanceId()).leaseOwner()).isEqualTo("w1");
+        }
+        assertThat(store.claimBatch(Query.workflowType(type), FetchStrategy.OLDEST, "w2", at(100), at(160), 3))
+                .extracting(Claim::instanceId).containsExactly(fourth);
+        assertThat(store.claimBatch(Query.workflowType(type), FetchStrategy.OLDEST, "w2", at(100), at(160), 3))
+                .isEmpty();
+    }
+
+    @Test
+    void claimBatchNewestComesNewestFirst() {
+        String type = uniqueType();
+        String older = insert(type, at(10));
+        String newest = insert(type, at(30));
+        String middle = insert(type, at(20));
+
+        assertThat(store.claimBatch(Query.workflowType(type), FetchStrategy.NEWEST, "w", at(100), at(160), 5))
+                .extracting(Claim::instanceId).containsExactly(newest, middle, older);
+    }
+
+    @Test
+    void claimBatchRandomTakesOnlyDueInstancesEachOnce() {
+        String type = uniqueType();
+        Set<String> due = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            due.add(insert(type, at(i)));
+        }
+        insert(type, at(1000));
+
+        List<Claim> first = store.claimBatch(Query.workflowType(type), FetchStrategy.RANDOM, "w", at(100), at(160), 4);
+        List<Claim> rest = store.claimBatch(Query.workflowType(type), FetchStrategy.RANDOM, "w", at(100), at(160), 4);
+
+        assertThat(first).hasSize(4);
+        assertThat(rest).hasSize(2);
+        Set<String> claimed = new HashSet<>();
+        first.forEach(claim -> claimed.add(claim.instanceId()));
+        rest.forEach(claim -> claimed.add(claim.instanceId()));
+        assertThat(claimed).isEqualTo(due);
+    }
+
+    @Test
+    void claimBatchRefusesAMaxBelowOne() {
+        assertThatThrownBy(() -> store.claimBatch(Query.all(), FetchStrategy.OLDEST, "w", at(0), at(60), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max must be at least 1");
     }
 
     @Test
@@ -656,6 +718,15 @@ public abstract class StateStoreContract {
 
     @Test
     void concurrentClaimersNeverGetTheSameInstanceAndVersion() throws Exception {
+        concurrentClaimers(1);
+    }
+
+    @Test
+    void concurrentBatchClaimersNeverGetTheSameInstanceAndVersion() throws Exception {
+        concurrentClaimers(4);
+    }
+
+    private void concurrentClaimers(int batch) throws Exception {
         String type = uniqueType();
         int instances = concurrentInstances();
         for (int i = 0; i < instances; i++) {
@@ -672,23 +743,27 @@ public abstract class StateStoreContract {
                 workers.add(threads.submit(() -> {
                     int released = 0;
                     while (true) {
-                        Optional<Claim> claimed = store.claim(Query.workflowType(type), FetchStrategy.RANDOM, worker,
-                                at(1), at(3600));
+                        List<Claim> claimed = batch == 1
+                                ? store.claim(Query.workflowType(type), FetchStrategy.RANDOM, worker, at(1), at(3600))
+                                        .map(List::of).orElse(List.of())
+                                : store.claimBatch(Query.workflowType(type), FetchStrategy.RANDOM, worker, at(1),
+                                        at(3600), batch);
                         if (claimed.isEmpty()) {
                             if (store.count(Query.workflowType(type), InstanceStatus.WAITING) == 0) {
                                 return null;
                             }
                             continue;
                         }
-                        Claim claim = claimed.get();
-                        if (!claims.add(claim.instanceId() + "@" + claim.version())) {
-                            duplicates.incrementAndGet();
-                        }
-                        // give some back so that instances are claimed at several versions
-                        if (released++ % 3 == 0) {
-                            store.release(claim);
-                        } else if (store.complete(claim, record(claim, Outcome.COMPLETED, at(2), null))) {
-                            completions.incrementAndGet();
+                        for (Claim claim : claimed) {
+                            if (!claims.add(claim.instanceId() + "@" + claim.version())) {
+                                duplicates.incrementAndGet();
+                            }
+                            // give some back so that instances are claimed at several versions
+                            if (released++ % 3 == 0) {
+                                store.release(claim);
+                            } else if (store.complete(claim, record(claim, Outcome.COMPLETED, at(2), null))) {
+                                completions.incrementAndGet();
+                            }
                         }
                     }
                 }));

@@ -18,6 +18,8 @@ import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
 import io.opentelemetry.api.OpenTelemetry;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,7 +148,7 @@ class WorkerPoolTest {
         AtomicInteger failingClaims = new AtomicInteger(3);
         StateStore flaky = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
                 new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("claim") && failingClaims.getAndDecrement() > 0) {
+                    if (method.getName().startsWith("claim") && failingClaims.getAndDecrement() > 0) {
                         throw new StoreUnavailableException("connection refused", null);
                     }
                     try {
@@ -169,6 +171,116 @@ class WorkerPoolTest {
             assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
         }
         assertThat(failingClaims.get()).isNegative();
+    }
+
+    @Test
+    void oneStoreCallClaimsABatchAndTheClaimsWaitingInThePoolAreRunInTurn() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        StateStore store = counting(memory, batches, new AtomicInteger());
+        CountDownLatch done = new CountDownLatch(3);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        List<String> ids = List.of(client.submit(ThreeStepWorkflow.class, new APayload(1)),
+                client.submit(ThreeStepWorkflow.class, new APayload(2)),
+                client.submit(ThreeStepWorkflow.class, new APayload(3)));
+
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).claimBatch(3)
+                .pollInterval(Duration.ofHours(1)).openTelemetry(OpenTelemetry.noop()).build().start()) {
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        assertThat(batches).as("claims per store call").startsWith(3);
+        assertThat(batches.stream().filter(size -> size > 0)).hasSize(1);
+        for (String id : ids) {
+            assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void closeReleasesTheClaimsWaitingInThePool() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            inStep.countDown();
+            await(proceed);
+        }));
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        List<String> ids = List.of(client.submit(ThreeStepWorkflow.class, new APayload(1)),
+                client.submit(ThreeStepWorkflow.class, new APayload(2)),
+                client.submit(ThreeStepWorkflow.class, new APayload(3)));
+        WorkerPool pool = WorkerPool.builder(registry, store).threads(1).claimBatch(3)
+                .openTelemetry(OpenTelemetry.noop()).build().start();
+        assertThat(inStep.await(1, TimeUnit.MINUTES)).isTrue();
+
+        pool.close(Duration.ofMillis(50));
+        proceed.countDown();
+
+        for (String id : ids) {
+            WorkflowInstance instance = store.find(id).orElseThrow();
+            assertThat(instance.leaseOwner()).as("lease of %s", id).isNull();
+            assertThat(instance.step()).isEqualTo("a");
+            assertThat(instance.version()).as("claimed once, released once").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClaimThatWaitedPastHalfItsLeaseIsRenewedBeforeItRuns() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        AtomicInteger renewals = new AtomicInteger();
+        StateStore store = counting(memory, new CopyOnWriteArrayList<>(), renewals);
+        TestClock clock = new TestClock();
+        CountDownLatch inFirstStep = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(2);
+        AtomicInteger firstSteps = new AtomicInteger();
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("a") && firstSteps.getAndIncrement() == 0) {
+                inFirstStep.countDown();
+                await(proceed);
+            }
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        WorkflowClient client = WorkflowClient.create(store, registry, clock);
+        client.submit(ThreeStepWorkflow.class, new APayload(1));
+        String waiting = client.submit(ThreeStepWorkflow.class, new APayload(2));
+
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).claimBatch(2).clock(clock)
+                .lease(Duration.ofSeconds(30)).openTelemetry(OpenTelemetry.noop()).build().start()) {
+            assertThat(inFirstStep.await(1, TimeUnit.MINUTES)).isTrue();
+            clock.advance(Duration.ofSeconds(20)); // the waiting claim has 10 of its 30 s left
+            proceed.countDown();
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        assertThat(renewals).as("renewals of the waiting claim").hasValue(1);
+        assertThat(memory.find(waiting).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+    }
+
+    /** {@code store}, noting the size of each batch it hands out and counting lease renewals. */
+    private static StateStore counting(StateStore store, List<Integer> batches, AtomicInteger renewals) {
+        return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("claimBatch")) {
+                        batches.add(((List<?>) result).size());
+                    } else if (method.getName().equals("renewLease")) {
+                        renewals.incrementAndGet();
+                    }
+                    return result;
+                });
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package io.gamgee.core.store;
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,35 @@ public interface StateStore extends AutoCloseable {
      * @return the claim, or empty when nothing is due (or every candidate was taken by others)
      */
     Optional<Claim> claim(Query query, FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil);
+
+    /**
+     * Claims up to {@code max} due instances at once, each as {@link #claim} would, so that a worker
+     * pool pays one round trip and one commit for several claims. Every returned claim is on a
+     * different instance; concurrent callers never both receive the same instance for the same
+     * version. The list is in the strategy's order ({@link FetchStrategy#OLDEST} first the oldest);
+     * it is shorter than {@code max} (or empty) when fewer are due or the others were taken.
+     *
+     * <p>The default calls {@link #claim} until it comes back empty or {@code max} are held; a store
+     * that can lease several rows in one statement should.
+     *
+     * @param max at most this many claims, at least 1
+     * @return the claims, in the strategy's order
+     */
+    default List<Claim> claimBatch(Query query, FetchStrategy strategy, String workerId, Instant now,
+            Instant leaseUntil, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        List<Claim> claims = new ArrayList<>(Math.min(max, 64));
+        while (claims.size() < max) {
+            Optional<Claim> claim = claim(query, strategy, workerId, now, leaseUntil);
+            if (claim.isEmpty()) {
+                break;
+            }
+            claims.add(claim.get());
+        }
+        return claims;
+    }
 
     /**
      * Extends a held lease for a long step.
