@@ -43,7 +43,7 @@ public final class GamgeeSystem implements SystemUnderTest {
         String store = database == Database.H2
                 ? "JpaStateStore.builder().h2(dir).h2PoolSize(" + POOL + ")"
                 : "JpaStateStore.builder().dataSource(Hikari pool " + POOL + ").createSchema(true)";
-        return store + ", WorkerPool threads(4), other settings default (poll 500 ms, lease 30 s, OLDEST first)";
+        return store + ", WorkerPool threads(4), other settings default (claim batch = threads, poll 500 ms, lease 30 s, OLDEST first)";
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class GamgeeSystem implements SystemUnderTest {
             store = JpaStateStore.builder().h2(database.directory()).h2PoolSize(POOL).build();
             // a second pool on the same embedded database, for the raw inserts of W3
             side = new Database.Fresh(Database.H2, database.name() + "_side",
-                    "jdbc:h2:file:" + database.directory().toAbsolutePath().resolve("gamgee") + ";DB_CLOSE_ON_EXIT=FALSE",
+                    "jdbc:h2:file:" + database.directory().toAbsolutePath().resolve("gamgee") + Database.H2_SETTINGS,
                     "sa", "", database.directory()).pool(2);
         } else {
             side = database.pool(POOL);
