@@ -144,6 +144,7 @@ public class GamgeeRuntime {
         }
         pool = WorkerPool.builder(registry, store.store())
                 .threads(settings.threads())
+                .claimBatch(settings.claimBatch())
                 .pollInterval(settings.pollInterval())
                 .lease(settings.lease())
                 .drainTimeout(settings.drainTimeout())

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param workersEnabled {@code gamgee.workers.enabled}: {@code false} for a node that only submits
  * @param threads {@code gamgee.workers.threads}
+ * @param claimBatch {@code gamgee.workers.claim-batch}: how many instances a worker claims in one
+ *     store call when the pool holds none (default: the number of threads)
  * @param pollInterval {@code gamgee.workers.poll-interval}: how often idle workers look for due
  *     work submitted by other nodes (same-JVM submissions wake them at once)
  * @param lease {@code gamgee.workers.lease}: how long a claimed instance stays reserved
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
  * @param createSchema {@code gamgee.store.create-schema}: whether the store creates its tables on
  *     first use; unset means yes for the embedded store, no for an application's database
  */
-public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollInterval, Duration lease,
+public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch, Duration pollInterval, Duration lease,
         Duration drainTimeout,
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
         Path directory, Optional<Boolean> createSchema) {
@@ -49,9 +51,11 @@ public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollI
 
     /** Reads the settings from MicroProfile Config or system properties. */
     static GamgeeSettings read(ConfigLookup config) {
+        int threads = positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS);
         return new GamgeeSettings(
                 bool(config, "gamgee.workers.enabled", true),
-                positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS),
+                threads,
+                positiveInt(config, "gamgee.workers.claim-batch", threads),
                 duration(config, "gamgee.workers.poll-interval", DEFAULT_POLL_INTERVAL),
                 duration(config, "gamgee.workers.lease", DEFAULT_LEASE),
                 duration(config, "gamgee.workers.drain-timeout", DEFAULT_DRAIN_TIMEOUT),
@@ -66,7 +70,7 @@ public record GamgeeSettings(boolean workersEnabled, int threads, Duration pollI
     @Override
     public String toString() {
         // never print the password
-        return "GamgeeSettings[workersEnabled=" + workersEnabled + ", threads=" + threads + ", pollInterval="
+        return "GamgeeSettings[workersEnabled=" + workersEnabled + ", threads=" + threads + ", claimBatch=" + claimBatch + ", pollInterval="
                 + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
                 + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + ", createSchema="
                 + createSchema.map(String::valueOf).orElse("-") + "]";

@@ -18,6 +18,7 @@ class GamgeeSettingsTest {
 
         assertThat(settings.workersEnabled()).isTrue();
         assertThat(settings.threads()).isEqualTo(4);
+        assertThat(settings.claimBatch()).as("one per thread").isEqualTo(4);
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.fetchStrategy()).isEqualTo(FetchStrategy.RANDOM);
@@ -28,22 +29,24 @@ class GamgeeSettingsTest {
 
     @Test
     void everyKeyIsRead() {
-        Map<String, String> config = Map.of(
-                "gamgee.workers.enabled", "false",
-                "gamgee.workers.threads", "8",
-                "gamgee.workers.poll-interval", "250ms",
-                "gamgee.workers.lease", "PT2M",
-                "gamgee.workers.drain-timeout", "5s",
-                "gamgee.fetch-strategy", "oldest",
-                "gamgee.store.jdbc-url", "jdbc:postgresql://127.0.0.1/test",
-                "gamgee.store.user", "postgres",
-                "gamgee.store.password", "secret",
-                "gamgee.store.create-schema", "true");
+        Map<String, String> config = Map.ofEntries(
+                Map.entry("gamgee.workers.enabled", "false"),
+                Map.entry("gamgee.workers.threads", "8"),
+                Map.entry("gamgee.workers.claim-batch", "2"),
+                Map.entry("gamgee.workers.poll-interval", "250ms"),
+                Map.entry("gamgee.workers.lease", "PT2M"),
+                Map.entry("gamgee.workers.drain-timeout", "5s"),
+                Map.entry("gamgee.fetch-strategy", "oldest"),
+                Map.entry("gamgee.store.jdbc-url", "jdbc:postgresql://127.0.0.1/test"),
+                Map.entry("gamgee.store.user", "postgres"),
+                Map.entry("gamgee.store.password", "secret"),
+                Map.entry("gamgee.store.create-schema", "true"));
 
         GamgeeSettings settings = GamgeeSettings.read(key -> Optional.ofNullable(config.get(key)));
 
         assertThat(settings.workersEnabled()).isFalse();
         assertThat(settings.threads()).isEqualTo(8);
+        assertThat(settings.claimBatch()).isEqualTo(2);
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(5));
