@@ -5,9 +5,9 @@ import io.gamgee.core.store.StateStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,11 +21,19 @@ final class LeaseRenewal implements AutoCloseable {
 
     private static final class Scheduler {
         // one daemon thread for the JVM: renewals are short store calls
-        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "gamgee-lease-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        static final ScheduledExecutorService INSTANCE = create();
+
+        private static ScheduledExecutorService create() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "gamgee-lease-renewal");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // almost every step ends long before its first renewal: drop the cancelled task at
+            // once rather than keep thousands queued until their time comes
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
+        }
     }
 
     private final StateStore store;
