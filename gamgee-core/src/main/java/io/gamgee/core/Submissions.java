@@ -1,16 +1,21 @@
 package io.gamgee.core;
 
 import io.gamgee.core.definition.WorkflowDefinition;
+import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.opentelemetry.context.Context;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Encodes, stamps and inserts new instances for {@link WorkflowBase} and {@link WorkflowClient}. */
 final class Submissions {
+
+    private static final System.Logger LOG = System.getLogger(Submissions.class.getName());
 
     private Submissions() {
     }
@@ -21,7 +26,8 @@ final class Submissions {
 
     /**
      * Inserts a {@code WAITING} instance at the first step, carrying the caller's trace context,
-     * and wakes this JVM's workers on the store.
+     * and wakes this JVM's workers on the store; a
+     * due instance goes straight to an idle pool thread of this JVM when there is one.
      *
      * @param instanceId the id, or {@code null} for a random UUID
      * @param startAt when the first step becomes due, or {@code null} for now
@@ -48,9 +54,38 @@ final class Submissions {
         Instant now = clock.instant();
         NewInstance instance = new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
                 startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now);
-        if (store.insert(instance)) {
-            WakeSignal.of(store).signal();
+        WakeSignal signal = WakeSignal.of(store);
+        WakeSignal.Idle waiter = instance.runAfter().isAfter(now) ? null
+                : signal.reserve(instance.workflowType(), instance.step());
+        if (waiter == null) {
+            if (store.insert(instance)) {
+                signal.signal();
+            }
+        } else {
+            handOver(store, signal, waiter, instance);
         }
         return id;
+    }
+
+    /** Inserts {@code instance} claimed by an idle worker of this JVM and hands the claim to it. */
+    private static void handOver(StateStore store, WakeSignal signal, WakeSignal.Idle waiter, NewInstance instance) {
+        Optional<Claim> claim;
+        try {
+            claim = store.insertClaimed(instance, waiter.workerId, waiter.leaseUntil());
+        } catch (RuntimeException | Error e) {
+            signal.cancel(waiter);
+            throw e;
+        }
+        if (claim.isEmpty()) {
+            // the id existed already, or the store inserted it unclaimed: any worker may look
+            signal.cancel(waiter);
+        } else if (!signal.handOver(waiter, claim.get())) {
+            try {
+                store.release(claim.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " was claimed for worker "
+                        + waiter.workerId + ", which stopped waiting; it becomes due when the lease expires", e);
+            }
+        }
     }
 }

@@ -1,6 +1,14 @@
 package io.gamgee.core;
 
+import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +17,18 @@ import java.util.concurrent.TimeUnit;
  * A JVM-local "new work" signal per store, so that workers waiting on a store run a task submitted
  * in the same JVM at once instead of at their next poll. Work submitted by other JVMs is found by
  * polling; the signal only shortens the wait.
+ *
+ * <p>Idle pool threads also wait here as {@link Idle} waiters that a submit can hand its new
+ * instance to: the submit inserts the instance already claimed by that thread and wakes only it,
+ * so the first step starts without a claim of its own and without idle threads racing for it.
  */
 final class WakeSignal {
 
     private static final Map<StateStore, WakeSignal> SIGNALS = new WeakHashMap<>();
 
     private long generation;
+    /** Idle waiters, the most recently idle first (its thread is the warmest). */
+    private final Deque<Idle> idle = new ArrayDeque<>();
 
     private WakeSignal() {
     }
@@ -50,6 +64,119 @@ final class WakeSignal {
                 return;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /**
+     * Waits like {@link #await}, as {@code waiter}, which a submit may meanwhile hand an instance to.
+     * Once reserved by a submit, it waits for that submit to hand over or give up, whatever the time.
+     *
+     * @return the claim handed over, or {@code null} after a signal or the timeout
+     * @throws InterruptedException if interrupted; an instance handed over later is then released
+     *     by its submitter
+     */
+    synchronized Claim awaitIdle(long seen, long nanos, Idle waiter) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        idle.addFirst(waiter);
+        try {
+            while (true) {
+                if (waiter.handedOver != null) {
+                    Claim claim = waiter.handedOver;
+                    waiter.handedOver = null;
+                    return claim;
+                }
+                long left = deadline - System.nanoTime();
+                if (!waiter.reserved && (generation != seen || left <= 0)) {
+                    return null;
+                }
+                if (waiter.reserved) {
+                    wait();
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            waiter.reserved = false;
+            throw e;
+        } finally {
+            idle.remove(waiter);
+        }
+    }
+
+    /** How many of {@code waiters} are waiting idle now (not reserved by a submit). */
+    synchronized int countIdle(List<Idle> waiters) {
+        int count = 0;
+        for (Idle waiter : waiters) {
+            if (idle.contains(waiter)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Reserves an idle waiter that runs {@code workflowType} from {@code step}, or returns {@code null}. */
+    synchronized Idle reserve(String workflowType, String step) {
+        for (Iterator<Idle> waiters = idle.iterator(); waiters.hasNext(); ) {
+            Idle waiter = waiters.next();
+            if (waiter.accepts(workflowType, step)) {
+                waiters.remove();
+                waiter.reserved = true;
+                return waiter;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Hands {@code claim} to the waiter reserved for it.
+     *
+     * @return {@code false} if the waiter stopped waiting meanwhile (the caller releases the claim)
+     */
+    synchronized boolean handOver(Idle waiter, Claim claim) {
+        if (!waiter.reserved) {
+            return false;
+        }
+        waiter.reserved = false;
+        waiter.handedOver = claim;
+        notifyAll();
+        return true;
+    }
+
+    /** Gives a reserved waiter back without an instance, and wakes every waiter to look for work. */
+    synchronized void cancel(Idle waiter) {
+        waiter.reserved = false;
+        generation++;
+        notifyAll();
+    }
+
+    /** A pool thread waiting for work, described so that a submit can tell whether it fits. */
+    static final class Idle {
+        final String workerId;
+        private final List<Query> queries;
+        private final Duration lease;
+        private final Clock clock;
+        private boolean reserved;
+        private Claim handedOver;
+
+        Idle(String workerId, List<Query> queries, Duration lease, Clock clock) {
+            this.workerId = workerId;
+            this.queries = queries;
+            this.lease = lease;
+            this.clock = clock;
+        }
+
+        boolean accepts(String workflowType, String step) {
+            for (Query query : queries) {
+                if (workflowType.equals(query.workflowType()) && (query.step() == null || query.step().equals(step))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The end of a lease taken for this waiter now. */
+        Instant leaseUntil() {
+            return clock.instant().plus(lease);
         }
     }
 }

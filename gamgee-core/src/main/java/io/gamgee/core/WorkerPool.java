@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +36,9 @@ import java.util.random.RandomGenerator;
  * threads, so that claims cost a fraction of a commit each when there is a backlog. A claim that
  * waited so long that less than half its lease is left is renewed before it runs.
  *
- * <p>Idle threads wait for the next poll, or less: a submit through this JVM wakes them at once.
+ * <p>Idle threads wait for the next poll, or less: a submit through this JVM of an instance that is
+ * due at once inserts it already claimed by the most recently idle thread and wakes that thread
+ * alone, so the first step starts without a claim round trip.
  * A query without a workflow type claims only the registered types, in turn. A store failure is
  * logged and retried with exponential backoff (up to 30 s); it never ends a thread.
  * {@link #close()} stops claiming, lets running steps finish within the drain timeout, releases the
@@ -62,6 +65,8 @@ public final class WorkerPool implements AutoCloseable {
     private final int claimBatch;
     /** Claims made by one thread's batch and not yet started by any. */
     private final Queue<Claim> claimed = new ConcurrentLinkedQueue<>();
+    /** Each thread's idle waiter, to count them. */
+    private final List<WakeSignal.Idle> idles = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private boolean started;
 
@@ -112,6 +117,9 @@ public final class WorkerPool implements AutoCloseable {
 
     private void loop(String workerId, AtomicReference<LeaseRenewal> slot) {
         Duration errorBackoff = FIRST_ERROR_BACKOFF;
+        WakeSignal.Idle idle = new WakeSignal.Idle(workerId, queries, worker.settings().lease(),
+                worker.settings().clock());
+        idles.add(idle);
         while (running) {
             try {
                 long seen = signal.generation();
@@ -119,7 +127,10 @@ public final class WorkerPool implements AutoCloseable {
                 if (claim.isPresent()) {
                     runWorkflow(claim.get(), slot);
                 } else {
-                    signal.await(seen, worker.settings().pollInterval().toNanos());
+                    Claim handedOver = signal.awaitIdle(seen, worker.settings().pollInterval().toNanos(), idle);
+                    if (handedOver != null) {
+                        runWorkflow(handedOver, slot);
+                    }
                 }
                 errorBackoff = FIRST_ERROR_BACKOFF;
             } catch (InterruptedException e) {
@@ -169,6 +180,10 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void runWorkflow(Claim claim, AtomicReference<LeaseRenewal> slot) {
+        if (!running) {
+            release(claim);
+            return;
+        }
         StepExecutor.StepOutcome outcome = worker.execute(store, claim, true, slot);
         while (outcome.result() == ExecutionResult.CONTINUED) {
             if (!running) {
@@ -187,6 +202,11 @@ public final class WorkerPool implements AutoCloseable {
     /** How many step methods threw. */
     public long stepFailures() {
         return worker.stepFailures();
+    }
+
+    /** How many threads are waiting for work right now (a submit in this JVM goes straight to one). */
+    public int idleThreads() {
+        return signal.countIdle(idles);
     }
 
     /** Whether the pool is started and not closed. */

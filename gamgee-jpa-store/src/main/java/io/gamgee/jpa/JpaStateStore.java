@@ -96,10 +96,30 @@ public final class JpaStateStore implements StateStore {
     @Override
     public boolean insert(NewInstance instance) {
         Objects.requireNonNull(instance, "instance");
-        return jdbc.autoCommit("insert", instance.instanceId(), (connection, dialect) -> {
+        return insert("insert", instance, null, null);
+    }
+
+    @Override
+    public Optional<Claim> insertClaimed(NewInstance instance, String workerId, Instant leaseUntil) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (!insert("insertClaimed", instance, workerId, leaseUntil)) {
+            return Optional.empty();
+        }
+        WorkflowInstance claimed = new WorkflowInstance(instance.instanceId(), instance.workflowType(), instance.step(),
+                instance.payload(), InstanceStatus.WAITING, 0, stored(instance.runAfter()), workerId, stored(leaseUntil),
+                instance.traceContext(), instance.diagramHash(), 0, stored(instance.createdAt()),
+                stored(instance.createdAt()), null);
+        return Optional.of(new Claim(claimed, workerId, stored(leaseUntil)));
+    }
+
+    /** Inserts the row, leased to {@code leaseOwner} if not {@code null}; false if the id exists. */
+    private boolean insert(String operation, NewInstance instance, String leaseOwner, Instant leaseUntil) {
+        return jdbc.autoCommit(operation, instance.instanceId(), (connection, dialect) -> {
             String sql = "INSERT INTO gamgee_instance (instance_id, workflow_type, step, payload, status, attempts, "
-                    + "run_after, claimable_at, trace_context, diagram_hash, version, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, 'WAITING', 0, ?, ?, ?, ?, 0, ?, ?)"
+                    + "run_after, claimable_at, lease_owner, lease_until, trace_context, diagram_hash, version, "
+                    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'WAITING', 0, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
                     + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (instance_id) DO NOTHING" : "");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, instance.instanceId());
@@ -107,11 +127,14 @@ public final class JpaStateStore implements StateStore {
                 statement.setString(3, instance.step());
                 statement.setString(4, instance.payload());
                 dialect.bind(statement, 5, instance.runAfter());
-                dialect.bind(statement, 6, instance.runAfter());
-                statement.setString(7, instance.traceContext());
-                statement.setString(8, instance.diagramHash());
-                dialect.bind(statement, 9, instance.createdAt());
-                dialect.bind(statement, 10, instance.createdAt());
+                // a leased row is due again when its lease expires, like a claimed one
+                dialect.bind(statement, 6, leaseUntil != null ? leaseUntil : instance.runAfter());
+                statement.setString(7, leaseOwner);
+                dialect.bind(statement, 8, leaseUntil);
+                statement.setString(9, instance.traceContext());
+                statement.setString(10, instance.diagramHash());
+                dialect.bind(statement, 11, instance.createdAt());
+                dialect.bind(statement, 12, instance.createdAt());
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (SqlErrors.isDuplicateKey(e)) {

@@ -93,6 +93,27 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public Optional<Claim> insertClaimed(NewInstance n, String workerId, Instant leaseUntil) {
+        Objects.requireNonNull(n, "instance");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        lock.lock();
+        try {
+            if (instances.containsKey(n.instanceId())) {
+                return Optional.empty();
+            }
+            WorkflowInstance instance = new WorkflowInstance(n.instanceId(), n.workflowType(), n.step(), n.payload(),
+                    InstanceStatus.WAITING, 0, n.runAfter(), workerId, leaseUntil, n.traceContext(), n.diagramHash(),
+                    0, n.createdAt(), n.createdAt(), null);
+            write(null, instance);
+            histories.put(n.instanceId(), new ArrayList<>());
+            return Optional.of(new Claim(instance, workerId, leaseUntil));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Optional<Claim> claim(Query query, FetchStrategy strategy, String workerId, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(strategy, "strategy");

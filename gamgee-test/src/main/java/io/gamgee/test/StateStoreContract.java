@@ -154,6 +154,55 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void insertClaimedStoresAnInstanceLeasedToTheWorkerAtVersionZero() {
+        String type = uniqueType();
+        String id = type + "-claimed";
+
+        Claim claim = store.insertClaimed(newInstance(type, id, at(0)), "w1", at(30)).orElseThrow();
+
+        assertThat(claim.instanceId()).isEqualTo(id);
+        assertThat(claim.workerId()).isEqualTo("w1");
+        assertThat(claim.leaseUntil()).isEqualTo(at(30));
+        assertThat(claim.version()).isZero();
+        WorkflowInstance stored = get(id);
+        assertThat(stored.status()).isEqualTo(InstanceStatus.WAITING);
+        assertThat(stored.step()).isEqualTo("first");
+        assertThat(stored.leaseOwner()).isEqualTo("w1");
+        assertThat(stored.version()).isZero();
+        assertThat(store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w2", at(10), at(70)))
+                .as("leased to w1").isEmpty();
+        assertThat(store.advance(claim, "second", "{\"n\":2}", "hash-1", null,
+                record(claim, Outcome.ADVANCED, at(1), "second"), null)).isPresent();
+        assertThat(get(id).step()).isEqualTo("second");
+        assertThat(store.history(id)).hasSize(1);
+    }
+
+    @Test
+    void anInstanceInsertedClaimedIsDueForOthersOnceItsLeaseExpires() {
+        String type = uniqueType();
+        String id = type + "-claimed";
+        store.insertClaimed(newInstance(type, id, at(0)), "w1", at(30)).orElseThrow();
+
+        Claim taken = store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w2", at(31), at(90)).orElseThrow();
+
+        assertThat(taken.instanceId()).isEqualTo(id);
+        assertThat(taken.version()).isEqualTo(1);
+    }
+
+    @Test
+    void insertClaimedOfAnExistingIdChangesNothing() {
+        String type = uniqueType();
+        String id = insert(type, at(0));
+
+        assertThat(store.insertClaimed(newInstance(type, id, at(5)), "w1", at(30))).isEmpty();
+
+        WorkflowInstance stored = get(id);
+        assertThat(stored.leaseOwner()).isNull();
+        assertThat(stored.runAfter()).isEqualTo(at(0));
+        assertThat(stored.version()).isZero();
+    }
+
+    @Test
     void findOfAnUnknownIdIsEmpty() {
         assertThat(store.find("no-such-" + UUID.randomUUID())).isEmpty();
         assertThat(store.history("no-such-" + UUID.randomUUID())).isEmpty();

@@ -264,6 +264,91 @@ class WorkerPoolTest {
         assertThat(memory.find(waiting).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
     }
 
+    @Test
+    void aDueSubmitGoesStraightToAnIdleThreadWithoutAClaim() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        StateStore store = counting(memory, batches, new AtomicInteger());
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(2).pollInterval(Duration.ofHours(1))
+                .workerId("pool").openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 2);
+            String id = WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1));
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+
+            assertThat(batches.stream().filter(size -> size > 0)).as("claims that found work").isEmpty();
+            assertThat(memory.history(id)).extracting(StepRecord::workerId).first().asString().startsWith("pool-");
+        }
+    }
+
+    @Test
+    void aDelayedSubmitIsLeftForAClaimWhenItComesDue() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        StateStore store = counting(memory, batches, new AtomicInteger());
+        TestClock clock = new TestClock();
+        WorkflowRegistry registry = WorkflowRegistry.of(ThreeStepWorkflow::new);
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofMillis(10))
+                .clock(clock).openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+            String id = WorkflowClient.create(store, registry, clock).submit(ThreeStepWorkflow.class,
+                    new APayload(1), io.gamgee.core.SubmitOptions.defaults().startAfter(Duration.ofMinutes(5)));
+
+            assertThat(memory.find(id).orElseThrow().leaseOwner()).as("not handed to the idle thread").isNull();
+            clock.advance(Duration.ofMinutes(5));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+            assertThat(batches.stream().filter(size -> size > 0)).as("claimed once it was due").hasSize(1);
+        }
+    }
+
+    @Test
+    void aStoreThatCannotLeaseOnInsertLeavesTheSubmitToTheWorkersClaims() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        StateStore unleasing = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("insertClaimed")) {
+                        memory.insert((io.gamgee.core.store.NewInstance) args[0]);
+                        return java.util.Optional.empty(); // what the SPI's default does
+                    }
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                done.countDown();
+            }
+        }));
+        // an hour between polls: only the wake-up after the plain insert can start the workflow
+        try (WorkerPool pool = WorkerPool.builder(registry, unleasing).threads(2).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 2); // so that the submit reserves one
+            new ThreeStepWorkflow().submit(new APayload(1), unleasing);
+            assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    /** Waits until {@code threads} of the pool's threads wait for work. */
+    private static void awaitIdle(WorkerPool pool, int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (pool.idleThreads() < threads && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(pool.idleThreads()).as("idle threads").isEqualTo(threads);
+    }
+
     /** {@code store}, noting the size of each batch it hands out and counting lease renewals. */
     private static StateStore counting(StateStore store, List<Integer> batches, AtomicInteger renewals) {
         return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),

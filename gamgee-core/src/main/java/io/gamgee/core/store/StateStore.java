@@ -43,6 +43,22 @@ public interface StateStore extends AutoCloseable {
     boolean insert(NewInstance instance);
 
     /**
+     * Stores a new instance already claimed by {@code workerId} until {@code leaseUntil}, so that a
+     * worker in the submitting JVM runs its first step without a claim of its own. The instance is as
+     * {@link #insert} stores it but leased, at version 0, which the returned claim carries.
+     *
+     * <p>The default inserts the instance unclaimed and returns empty, which callers treat as "let a
+     * worker claim it as usual"; stores that can write the lease with the row should.
+     *
+     * @return the claim, or empty if an instance with that id already exists (nothing is changed)
+     *     or the store does not lease on insert
+     */
+    default Optional<Claim> insertClaimed(NewInstance instance, String workerId, Instant leaseUntil) {
+        insert(instance);
+        return Optional.empty();
+    }
+
+    /**
      * Claims one due instance matching {@code query}, chosen by {@code strategy}: sets
      * {@code leaseOwner = workerId}, {@code leaseUntil}, and increments the version. Concurrent
      * callers never both receive the same instance for the same version. The cost of a claim must
