@@ -1,0 +1,4 @@
+package com.example.probe;
+
+public record PingPayload(int n) {
+}
