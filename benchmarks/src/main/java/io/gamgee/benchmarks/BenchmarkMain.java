@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Runs the selected workloads on the selected systems and databases, prints the results table and
- * writes it, with the machine and the settings, to {@code <output>/<date>.md}.
+ * writes it, with the machine and the settings, to {@code <output>/<date>.md} (a later run of the
+ * same day to {@code <date>-2.md}, and so on).
  */
 public final class BenchmarkMain {
 
@@ -152,7 +153,12 @@ public final class BenchmarkMain {
 
     private static Path write(Path directory, ZonedDateTime startedAt, String markdown) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve(startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ".md");
+        String date = startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd"));
+        // a later run of the same day is kept beside the earlier one: one run is one sample
+        Path file = directory.resolve(date + ".md");
+        for (int run = 2; Files.exists(file); run++) {
+            file = directory.resolve(date + "-" + run + ".md");
+        }
         Files.writeString(file, markdown);
         return file;
     }
