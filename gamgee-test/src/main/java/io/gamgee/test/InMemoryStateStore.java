@@ -76,20 +76,7 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public boolean insert(NewInstance n) {
         Objects.requireNonNull(n, "instance");
-        lock.lock();
-        try {
-            if (instances.containsKey(n.instanceId())) {
-                return false;
-            }
-            WorkflowInstance instance = new WorkflowInstance(n.instanceId(), n.workflowType(), n.step(), n.payload(),
-                    InstanceStatus.WAITING, 0, n.runAfter(), null, null, n.traceContext(), n.diagramHash(), 0,
-                    n.createdAt(), n.createdAt(), null);
-            write(null, instance);
-            histories.put(n.instanceId(), new ArrayList<>());
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return store(n, null, null) != null;
     }
 
     @Override
@@ -97,17 +84,23 @@ public final class InMemoryStateStore implements StateStore {
         Objects.requireNonNull(n, "instance");
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return Optional.ofNullable(store(n, workerId, leaseUntil))
+                .map(instance -> new Claim(instance, workerId, leaseUntil));
+    }
+
+    /** Stores a new instance, leased if {@code leaseOwner} is given; {@code null} if the id exists. */
+    private WorkflowInstance store(NewInstance n, String leaseOwner, Instant leaseUntil) {
         lock.lock();
         try {
             if (instances.containsKey(n.instanceId())) {
-                return Optional.empty();
+                return null;
             }
             WorkflowInstance instance = new WorkflowInstance(n.instanceId(), n.workflowType(), n.step(), n.payload(),
-                    InstanceStatus.WAITING, 0, n.runAfter(), workerId, leaseUntil, n.traceContext(), n.diagramHash(),
+                    InstanceStatus.WAITING, 0, n.runAfter(), leaseOwner, leaseUntil, n.traceContext(), n.diagramHash(),
                     0, n.createdAt(), n.createdAt(), null);
             write(null, instance);
             histories.put(n.instanceId(), new ArrayList<>());
-            return Optional.of(new Claim(instance, workerId, leaseUntil));
+            return instance;
         } finally {
             lock.unlock();
         }
