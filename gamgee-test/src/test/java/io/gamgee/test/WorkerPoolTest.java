@@ -16,6 +16,8 @@ import io.gamgee.core.store.WorkflowInstance;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
 import io.opentelemetry.api.OpenTelemetry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -146,17 +148,12 @@ class WorkerPoolTest {
     void aFailingStoreIsRetriedAndNeverKillsAWorker() throws Exception {
         InMemoryStateStore memory = new InMemoryStateStore();
         AtomicInteger failingClaims = new AtomicInteger(3);
-        StateStore flaky = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
-                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("claim") && failingClaims.getAndDecrement() > 0) {
-                        throw new StoreUnavailableException("connection refused", null);
-                    }
-                    try {
-                        return method.invoke(memory, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        StateStore flaky = around(memory, (method, args, proceed) -> {
+            if (method.getName().startsWith("claim") && failingClaims.getAndDecrement() > 0) {
+                throw new StoreUnavailableException("connection refused", null);
+            }
+            return proceed.call();
+        });
         CountDownLatch done = new CountDownLatch(1);
         WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
             if (step.equals("c")) {
@@ -313,18 +310,13 @@ class WorkerPoolTest {
     @Test
     void aStoreThatCannotLeaseOnInsertLeavesTheSubmitToTheWorkersClaims() throws Exception {
         InMemoryStateStore memory = new InMemoryStateStore();
-        StateStore unleasing = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
-                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("insertClaimed")) {
-                        memory.insert((io.gamgee.core.store.NewInstance) args[0]);
-                        return java.util.Optional.empty(); // what the SPI's default does
-                    }
-                    try {
-                        return method.invoke(memory, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        StateStore unleasing = around(memory, (method, args, proceed) -> {
+            if (method.getName().equals("insertClaimed")) {
+                memory.insert((io.gamgee.core.store.NewInstance) args[0]);
+                return java.util.Optional.empty(); // what the SPI's default does
+            }
+            return proceed.call();
+        });
         CountDownLatch done = new CountDownLatch(1);
         WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
             if (step.equals("c")) {
@@ -351,21 +343,37 @@ class WorkerPoolTest {
 
     /** {@code store}, noting the size of each batch it hands out and counting lease renewals. */
     private static StateStore counting(StateStore store, List<Integer> batches, AtomicInteger renewals) {
+        return around(store, (method, args, proceed) -> {
+            Object result = proceed.call();
+            if (method.getName().equals("claimBatch")) {
+                batches.add(((List<?>) result).size());
+            } else if (method.getName().equals("renewLease")) {
+                renewals.incrementAndGet();
+            }
+            return result;
+        });
+    }
+
+    /** A store call as {@link #around} passes it on. */
+    private interface Call {
+        Object call() throws Throwable;
+    }
+
+    /** What {@link #around} does with each call: answer it, or {@code proceed} to the store. */
+    private interface Interceptor {
+        Object intercept(Method method, Object[] args, Call proceed) throws Throwable;
+    }
+
+    /** {@code store} behind {@code interceptor}. */
+    private static StateStore around(StateStore store, Interceptor interceptor) {
         return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
-                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
-                    Object result;
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> interceptor.intercept(method, args, () -> {
                     try {
-                        result = method.invoke(store, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("claimBatch")) {
-                        batches.add(((List<?>) result).size());
-                    } else if (method.getName().equals("renewLease")) {
-                        renewals.incrementAndGet();
-                    }
-                    return result;
-                });
+                }));
     }
 
     private static void await(CountDownLatch latch) {
