@@ -36,11 +36,7 @@ class WorkerPoolTest {
         int workflows = 20_000;
         InMemoryStateStore store = new InMemoryStateStore();
         CountDownLatch lastSteps = new CountDownLatch(workflows);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                lastSteps.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(lastSteps);
         WorkflowClient client = WorkflowClient.create(store, registry);
         WorkerPool pool = WorkerPool.builder(registry, store).threads(8).fetchStrategy(FetchStrategy.RANDOM)
                 .openTelemetry(OpenTelemetry.noop()).build().start();
@@ -130,11 +126,7 @@ class WorkerPoolTest {
     void aSubmitInTheSameJvmWakesAnIdlePoolAtOnce() throws Exception {
         InMemoryStateStore store = new InMemoryStateStore();
         CountDownLatch done = new CountDownLatch(1);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                done.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(done);
         // with an hour between polls, only the wake-up can start the workflow within the test
         try (WorkerPool pool = WorkerPool.builder(registry, store).threads(2).pollInterval(Duration.ofHours(1))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
@@ -155,11 +147,7 @@ class WorkerPoolTest {
             return proceed.call();
         });
         CountDownLatch done = new CountDownLatch(1);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                done.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(done);
         try (WorkerPool pool = WorkerPool.builder(registry, flaky).threads(1).pollInterval(Duration.ofMillis(20))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
             String id = new ThreeStepWorkflow().submit(new APayload(1), flaky);
@@ -176,11 +164,7 @@ class WorkerPoolTest {
         List<Integer> batches = new CopyOnWriteArrayList<>();
         StateStore store = counting(memory, batches, new AtomicInteger());
         CountDownLatch done = new CountDownLatch(3);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                done.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(done);
         WorkflowClient client = WorkflowClient.create(store, registry);
         List<String> ids = List.of(client.submit(ThreeStepWorkflow.class, new APayload(1)),
                 client.submit(ThreeStepWorkflow.class, new APayload(2)),
@@ -267,11 +251,7 @@ class WorkerPoolTest {
         List<Integer> batches = new CopyOnWriteArrayList<>();
         StateStore store = counting(memory, batches, new AtomicInteger());
         CountDownLatch done = new CountDownLatch(1);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                done.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(done);
         try (WorkerPool pool = WorkerPool.builder(registry, store).threads(2).pollInterval(Duration.ofHours(1))
                 .workerId("pool").openTelemetry(OpenTelemetry.noop()).build().start()) {
             awaitIdle(pool, 2);
@@ -318,11 +298,7 @@ class WorkerPoolTest {
             return proceed.call();
         });
         CountDownLatch done = new CountDownLatch(1);
-        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
-            if (step.equals("c")) {
-                done.countDown();
-            }
-        }));
+        WorkflowRegistry registry = countingLastSteps(done);
         // an hour between polls: only the wake-up after the plain insert can start the workflow
         try (WorkerPool pool = WorkerPool.builder(registry, unleasing).threads(2).pollInterval(Duration.ofHours(1))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
@@ -352,6 +328,15 @@ class WorkerPoolTest {
             }
             return result;
         });
+    }
+
+    /** The three-step workflow, counting {@code lastSteps} down each time a workflow reaches its last step. */
+    private static WorkflowRegistry countingLastSteps(CountDownLatch lastSteps) {
+        return WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("c")) {
+                lastSteps.countDown();
+            }
+        }));
     }
 
     /** A store call as {@link #around} passes it on. */
