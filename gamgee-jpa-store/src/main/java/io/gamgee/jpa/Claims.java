@@ -43,12 +43,6 @@ final class Claims {
     private Claims() {
     }
 
-    static Optional<WorkflowInstance> claim(Connection connection, Dialect dialect, Query query, FetchStrategy strategy,
-            String workerId, Instant now, Instant leaseUntil) throws SQLException {
-        List<WorkflowInstance> claimed = claimBatch(connection, dialect, query, strategy, workerId, now, leaseUntil, 1);
-        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
-    }
-
     /**
      * Leases up to {@code max} due instances, in the strategy's order. Whether the caller must run
      * this in one transaction is {@link #needsTransaction}'s answer.
