@@ -26,8 +26,8 @@ final class Submissions {
 
     /**
      * Inserts a {@code WAITING} instance at the first step, carrying the caller's trace context,
-     * and wakes this JVM's workers on the store; a
-     * due instance goes straight to an idle pool thread of this JVM when there is one.
+     * and wakes this JVM's workers on the store; a due instance goes straight to an idle pool
+     * thread of this JVM when there is one.
      *
      * @param instanceId the id, or {@code null} for a random UUID
      * @param startAt when the first step becomes due, or {@code null} for now
