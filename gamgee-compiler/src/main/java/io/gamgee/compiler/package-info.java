@@ -12,9 +12,11 @@
  *       spaces around {@code -->}, with or without a {@code : label}.</li>
  *   <li>{@code state c <<choice>>} (also {@code [[choice]]}): a decision. Its arrows' labels are
  *       its branch methods.</li>
- *   <li>A self-arrow carrying retry settings: {@code a --> a: attempts=3\nbackoffMs=500}; settings
- *       are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or {@code ;}.
- *       {@code attempts} and {@code backoffMs} are whole numbers ≥ 1 (defaults 1 and 1000).</li>
+ *   <li>A self-arrow carrying retry settings: {@code a --> a: attempts=3\nbackoffMs=500\ntimeoutMs=30000};
+ *       settings are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or
+ *       {@code ;}, and each may be left out. {@code attempts}, {@code backoffMs} and
+ *       {@code timeoutMs} are whole numbers ≥ 1 (defaults 1, 1000 and the worker's step
+ *       timeout).</li>
  *   <li>States declared in any order, before or after the arrows that use them; blank lines and
  *       any indentation; CRLF line ends.</li>
  * </ul>

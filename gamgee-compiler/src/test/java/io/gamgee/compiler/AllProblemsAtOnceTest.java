@@ -45,7 +45,8 @@ class AllProblemsAtOnceTest {
                         + "('c --> e: goToE')",
                 AT + "13:7: state name '1st' cannot become a Java identifier: start it with a letter and use letters, "
                         + "digits, '-', '_' or spaces",
-                AT + "14:10: unknown retry setting 'tries' on step b: allowed are attempts and backoffMs",
+                AT + "14:10: unknown retry setting 'tries' on step b: allowed are attempts, backoffMs "
+                        + "and timeoutMs",
                 AT + "15:1: cycle: e --> b --> e; a workflow must be acyclic (to retry a step, give it a self-arrow "
                         + "with attempts=…)",
                 AT + "17:1: state lost is not reachable from [*]: connect an arrow to it or remove it",

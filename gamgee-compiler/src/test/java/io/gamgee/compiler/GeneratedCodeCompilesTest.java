@@ -8,6 +8,7 @@ import io.gamgee.core.definition.RetryPolicy;
 import io.gamgee.core.definition.StepResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -165,6 +166,50 @@ class GeneratedCodeCompilesTest {
             assertThat(definition.step("check_stock").orElseThrow().retryPolicy()).isEqualTo(RetryPolicy.of(3, 100));
             assertThat(definition.step("wait-for-stock").orElseThrow().next()).isEqualTo("ship-order");
             assertThat(definition.step("ship-order").orElseThrow().next()).isEqualTo(WorkflowDefinition.END);
+        }
+    }
+
+    @Test
+    void stepTimeoutsReachTheDefinition() throws Exception {
+        List<JavaSources.Source> sources = new ArrayList<>();
+        sources.add(JavaSources.Source.of(compile("timeout.mermaid")));
+        sources.add(JavaSources.Source.of(compile("charge.mermaid")));
+        for (String payload : List.of("Render", "Deliver", "Charge")) {
+            sources.add(new JavaSources.Source("com/example/" + payload + "Payload.java",
+                    "package com.example; public record " + payload + "Payload() {}"));
+        }
+        sources.add(new JavaSources.Source("com/example/SendInvoiceWorkflow.java", """
+                package com.example;
+
+                public class SendInvoiceWorkflow extends SendInvoiceWorkflowBase {
+                    @Override public DeliverPayload render(RenderPayload payload) { return new DeliverPayload(); }
+                    @Override public void deliver(DeliverPayload payload) { }
+                }
+                """));
+        sources.add(new JavaSources.Source("com/example/ChargeCardWorkflow.java", """
+                package com.example;
+
+                public class ChargeCardWorkflow extends ChargeCardWorkflowBase {
+                    @Override public void charge(ChargePayload payload) { }
+                }
+                """));
+
+        JavaSources.Result result = JavaSources.compile(sources, classes);
+        assertThat(result.success()).as(result.errors()).isTrue();
+
+        try (var loader = result.classLoader()) {
+            Object invoices = loader.loadClass("com.example.SendInvoiceWorkflow").getConstructor().newInstance();
+            WorkflowDefinition definition = ((WorkflowBase<?>) invoices).definition();
+            RetryPolicy render = definition.step("render").orElseThrow().retryPolicy();
+            assertThat(render).isEqualTo(RetryPolicy.of(3, 500, 30000));
+            assertThat(render.timeout()).contains(Duration.ofSeconds(30));
+            assertThat(definition.step("deliver").orElseThrow().retryPolicy())
+                    .isEqualTo(RetryPolicy.of(1, 1000, 45000));
+
+            Object charges = loader.loadClass("com.example.ChargeCardWorkflow").getConstructor().newInstance();
+            RetryPolicy charge = ((WorkflowBase<?>) charges).definition().step("charge").orElseThrow().retryPolicy();
+            assertThat(charge.timeoutMs()).as("no timeoutMs in the diagram: the worker's default").isZero();
+            assertThat(charge.timeout()).isEmpty();
         }
     }
 

@@ -23,6 +23,7 @@ class GoldenFileTest {
         "conditions.mermaid, ConditionsWorkflowBase",
         "out-of-order.mermaid, OrderFulfillmentWorkflowBase",
         "give-up.mermaid, ReviewWorkflowBase",
+        "timeout.mermaid, SendInvoiceWorkflowBase",
     })
     void generatedBaseMatchesGoldenFile(String diagram, String className) throws IOException {
         CompilationResult result = new DiagramCompiler().compile(Diagrams.resource(diagram));

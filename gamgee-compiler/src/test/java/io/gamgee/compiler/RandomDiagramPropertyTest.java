@@ -90,7 +90,8 @@ class RandomDiagramPropertyTest {
                 arrows.add(name + " --> " + next);
                 if (random.nextInt(4) == 0) {
                     arrows.add(name + " --> " + name + ": attempts=" + (1 + random.nextInt(5)) + "\\nbackoffMs="
-                            + (1 + random.nextInt(5000)));
+                            + (1 + random.nextInt(5000))
+                            + (random.nextBoolean() ? "\\ntimeoutMs=" + (1 + random.nextInt(600_000)) : ""));
                 }
             }
         }

@@ -201,6 +201,12 @@ class ValidatorTest {
             "attempts = 99999999999 | 21 | attempts of step a must be a whole number of at least 1, found '99999999999'",
             "backoffMs=0    | 20 | backoffMs of step a must be a whole number of at least 1 (milliseconds), found '0'",
             "backoffMs=0.5s | 20 | backoffMs of step a must be a whole number of at least 1 (milliseconds), found '0.5s'",
+            "timeoutMs=0    | 20 | timeoutMs of step a must be a whole number of at least 1 (milliseconds), found '0'",
+            "timeoutMs=-1   | 20 | timeoutMs of step a must be a whole number of at least 1 (milliseconds), found '-1'",
+            "timeoutMs=1.5  | 20 | timeoutMs of step a must be a whole number of at least 1 (milliseconds), found '1.5'",
+            "timeoutMs=three | 20 | timeoutMs of step a must be a whole number of at least 1 (milliseconds), found 'three'",
+            "attempts=3\\ntimeoutMs=30s | 32 | timeoutMs of step a must be a whole number of at least 1 (milliseconds), "
+                    + "found '30s'",
         })
         void valuesMustBeWholePositiveNumbers(String label, int column, String message) {
             assertThat(Diagrams.problems(Diagrams.body("[*] --> a", "a --> a: " + label, "a --> [*]")))
@@ -210,8 +216,21 @@ class ValidatorTest {
         @Test
         void unknownKeyNamesTheKeyAndTheAllowedOnes() {
             assertThat(Diagrams.problems(Diagrams.body("[*] --> a", "a --> a: attempts=2, retries=3", "a --> [*]")))
-                    .containsExactly(AT + "6:22: unknown retry setting 'retries' on step a: allowed are attempts and "
-                            + "backoffMs");
+                    .containsExactly(AT + "6:22: unknown retry setting 'retries' on step a: allowed are attempts, "
+                            + "backoffMs and timeoutMs");
+        }
+
+        @Test
+        void timeoutInSecondsIsAnUnknownKey() {
+            assertThat(Diagrams.problems(Diagrams.body("[*] --> a", "a --> a: timeout=30s", "a --> [*]")))
+                    .containsExactly(AT + "6:10: unknown retry setting 'timeout' on step a: allowed are attempts, "
+                            + "backoffMs and timeoutMs");
+        }
+
+        @Test
+        void timeoutGivenTwice() {
+            assertThat(Diagrams.problems(Diagrams.body("[*] --> a", "a --> a: timeoutMs=100<br>timeoutMs=200",
+                    "a --> [*]"))).containsExactly(AT + "6:27: retry setting timeoutMs of step a is given twice");
         }
 
         @Test
@@ -246,6 +265,37 @@ class ValidatorTest {
                     "a --> [*]")).baseClass().orElseThrow().content();
 
             assertThat(code).contains("RetryPolicy.of(1, 20)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "attempts=3\\nbackoffMs=500\\ntimeoutMs=30000",
+            "timeoutMs=30000<br/>attempts=3<br/>backoffMs=500",
+            "attempts=3, backoffMs=500; timeoutMs = 30000",
+        })
+        void timeoutBecomesTheThirdArgument(String label) {
+            CompilationResult result = new DiagramCompiler().compile(
+                    Diagrams.body("[*] --> a", "a --> a: " + label, "a --> [*]"));
+
+            assertThat(result.diagnostics()).isEmpty();
+            assertThat(result.baseClass().orElseThrow().content()).contains("RetryPolicy.of(3, 500, 30000)");
+        }
+
+        @Test
+        void timeoutAloneKeepsOneAttemptAndTheDefaultBackoff() {
+            CompilationResult result = new DiagramCompiler().compile(
+                    Diagrams.body("[*] --> a", "a --> a: timeoutMs=45000", "a --> [*]"));
+
+            assertThat(result.diagnostics()).isEmpty();
+            assertThat(result.baseClass().orElseThrow().content()).contains("RetryPolicy.of(1, 1000, 45000)");
+        }
+
+        @Test
+        void timeoutBeyondIntIsALongLiteral() {
+            String code = new DiagramCompiler().compile(Diagrams.body("[*] --> a", "a --> a: timeoutMs=86400000000",
+                    "a --> [*]")).baseClass().orElseThrow().content();
+
+            assertThat(code).contains("RetryPolicy.of(1, 1000, 86400000000L)");
         }
     }
 

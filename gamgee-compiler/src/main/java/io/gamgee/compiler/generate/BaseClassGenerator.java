@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.gamgee.compiler.GeneratedFile;
 import io.gamgee.compiler.graph.Decision;
+import io.gamgee.compiler.graph.Retry;
 import io.gamgee.compiler.graph.Step;
 import io.gamgee.compiler.graph.WorkflowGraph;
 import javax.lang.model.element.Modifier;
@@ -86,9 +87,8 @@ public final class BaseClassGenerator {
                 .add(".source($S)\n", source)
                 .add(".firstStep($S)\n", graph.firstStep());
         for (Step step : graph.steps()) {
-            init.add(".step($S, $T.class, $L, $T.of($L, $L), $L)\n", step.name(), names.payload(step),
-                    target(step.next()), RETRY_POLICY, step.retry().attempts(), longLiteral(step.retry().backoffMs()),
-                    step.line());
+            init.add(".step($S, $T.class, $L, $L, $L)\n", step.name(), names.payload(step), target(step.next()),
+                    retryPolicy(step.retry()), step.line());
         }
         for (Decision decision : graph.decisions()) {
             CodeBlock.Builder branches = CodeBlock.builder();
@@ -107,6 +107,14 @@ public final class BaseClassGenerator {
         return WorkflowGraph.END.equals(state)
                 ? CodeBlock.of("$T.END", WORKFLOW_DEFINITION)
                 : CodeBlock.of("$S", state);
+    }
+
+    /** {@code RetryPolicy.of(attempts, backoffMs)}, with the timeout as a third argument only when given. */
+    private static CodeBlock retryPolicy(Retry retry) {
+        return retry.hasTimeout()
+                ? CodeBlock.of("$T.of($L, $L, $L)", RETRY_POLICY, retry.attempts(), longLiteral(retry.backoffMs()),
+                        longLiteral(retry.timeoutMs()))
+                : CodeBlock.of("$T.of($L, $L)", RETRY_POLICY, retry.attempts(), longLiteral(retry.backoffMs()));
     }
 
     private static String longLiteral(long value) {
@@ -141,6 +149,10 @@ public final class BaseClassGenerator {
         if (step.retry().attempts() > 1) {
             method.addJavadoc("\n<p>Tried up to $L times, with a base backoff of $L ms.\n",
                     step.retry().attempts(), step.retry().backoffMs());
+        }
+        if (step.retry().hasTimeout()) {
+            method.addJavadoc("\n<p>Each try may run for up to $L ms; a longer one counts as a failed attempt.\n",
+                    step.retry().timeoutMs());
         }
         method.addJavadoc("\n@param payload the payload this step was given\n");
         method.addJavadoc("@throws Exception to fail this attempt; the step is retried while attempts remain\n");

@@ -11,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * The SHA-256 of a graph's canonical text: its type, first step, steps with their next state and
- * retry settings, decisions with their branches, each sorted by name. Layout, comments, notes,
- * styling and declaration order do not change it; any change to what runs does.
+ * retry settings (the timeout only where the diagram gives one), decisions with their branches,
+ * each sorted by name. Layout, comments, notes, styling and declaration order do not change it;
+ * any change to what runs does.
  */
 public final class DiagramHash {
 
@@ -35,11 +36,17 @@ public final class DiagramHash {
         StringBuilder text = new StringBuilder();
         text.append("workflow ").append(graph.workflowType()).append('\n');
         text.append("first ").append(graph.firstStep()).append('\n');
-        graph.steps().stream().sorted(Comparator.comparing(Step::name)).forEach(step -> text
-                .append("step ").append(step.name())
-                .append(" next ").append(step.next())
-                .append(" attempts ").append(step.retry().attempts())
-                .append(" backoffMs ").append(step.retry().backoffMs()).append('\n'));
+        graph.steps().stream().sorted(Comparator.comparing(Step::name)).forEach(step -> {
+            text.append("step ").append(step.name())
+                    .append(" next ").append(step.next())
+                    .append(" attempts ").append(step.retry().attempts())
+                    .append(" backoffMs ").append(step.retry().backoffMs());
+            // only when given, so that diagrams written before timeouts existed keep their hash
+            if (step.retry().hasTimeout()) {
+                text.append(" timeoutMs ").append(step.retry().timeoutMs());
+            }
+            text.append('\n');
+        });
         graph.decisions().stream().sorted(Comparator.comparing(Decision::name)).forEach(decision -> {
             text.append("decision ").append(decision.name()).append('\n');
             decision.branches().stream().sorted(Comparator.comparing(Decision.Branch::label)).forEach(branch -> text

@@ -3,19 +3,23 @@ package io.gamgee.compiler.graph;
 import io.gamgee.compiler.diagram.Reporter;
 import io.gamgee.compiler.diagram.Token;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the label of a self-arrow, {@code attempts=3\nbackoffMs=500}, into a {@link Retry}.
- * Settings are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or {@code ;}.
+ * Reads the label of a self-arrow, {@code attempts=3\nbackoffMs=500\ntimeoutMs=30000}, into a
+ * {@link Retry}. Each setting is optional and given at most once; settings are separated by a
+ * literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or {@code ;}.
  */
 final class RetrySettings {
 
     static final String ATTEMPTS = "attempts";
     static final String BACKOFF_MS = "backoffMs";
+    static final String TIMEOUT_MS = "timeoutMs";
+    private static final List<String> KEYS = List.of(ATTEMPTS, BACKOFF_MS, TIMEOUT_MS);
     private static final Pattern SEPARATOR = Pattern.compile("\\\\n|<br\\s*/?>|[,;]", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
 
@@ -38,7 +42,8 @@ final class RetrySettings {
         }
         return Optional.of(new Retry(
                 Math.toIntExact(values.getOrDefault(ATTEMPTS, (long) Retry.DEFAULT.attempts())),
-                values.getOrDefault(BACKOFF_MS, Retry.DEFAULT.backoffMs())));
+                values.getOrDefault(BACKOFF_MS, Retry.DEFAULT.backoffMs()),
+                values.getOrDefault(TIMEOUT_MS, Retry.DEFAULT.timeoutMs())));
     }
 
     private static boolean readSetting(String step, Token label, int start, int end, Map<String, Long> values,
@@ -57,9 +62,9 @@ final class RetrySettings {
         }
         String key = setting.substring(0, equals).strip();
         String value = setting.substring(equals + 1).strip();
-        if (!key.equals(ATTEMPTS) && !key.equals(BACKOFF_MS)) {
+        if (!KEYS.contains(key)) {
             reporter.error(at, "unknown retry setting '" + key + "' on step " + step + ": allowed are "
-                    + ATTEMPTS + " and " + BACKOFF_MS);
+                    + ATTEMPTS + ", " + BACKOFF_MS + " and " + TIMEOUT_MS);
             return false;
         }
         if (values.containsKey(key)) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param methodName the abstract method users implement
  * @param payloadType the simple name of the payload type, {@code <Stem>Payload}
  * @param next the state the step leads to, or {@link WorkflowGraph#END}
- * @param retry attempts and backoff
+ * @param retry attempts, backoff and timeout
  * @param line where the step first appears
  */
 public record Step(String name, String methodName, String payloadType, String next, Retry retry, int line) {
