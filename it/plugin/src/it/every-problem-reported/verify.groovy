@@ -25,7 +25,8 @@ def expectedErrors = [
         "${dir}retry-bad-numbers.mermaid:8:23: attempts of step b must be a whole number of at least 1, found '0'",
         "${dir}retry-bad-numbers.mermaid:10:24: backoffMs of step c must be a whole number of at least 1 (milliseconds), found '-5'",
         "${dir}retry-bad-numbers.mermaid:12:23: attempts of step d must be a whole number of at least 1, found '1.5'",
-        "${dir}retry-unknown-key.mermaid:6:14: unknown retry setting 'tries' on step a: allowed are attempts and backoffMs",
+        "${dir}retry-bad-numbers.mermaid:14:24: timeoutMs of step e must be a whole number of at least 1 (milliseconds), found '0'",
+        "${dir}retry-unknown-key.mermaid:6:14: unknown retry setting 'tries' on step a: allowed are attempts, backoffMs and timeoutMs",
         "${dir}retry-without-settings.mermaid:6:5: self-arrow on step a has no retry settings: write 'a --> a: attempts=3\\nbackoffMs=500', or remove the arrow",
         "${dir}start-to-end.mermaid:4:1: no arrow from [*]: add '[*] --> <first step>' to say where the workflow starts",
         "${dir}start-to-end.mermaid:5:5: '[*] --> [*]' has no step in between: lead [*] to the first step",
@@ -45,7 +46,7 @@ def missing = expectedErrors*.toString() - errors
 def unexpected = errors - expectedErrors*.toString()
 assert missing.isEmpty() && unexpected.isEmpty() : "missing: ${missing.join('\n')}\nunexpected: ${unexpected.join('\n')}"
 assert warnings == expectedWarnings*.toString()
-assert log.any { it.contains('29 problems in 24 diagrams') }
+assert log.any { it.contains('30 problems in 24 diagrams') }
 
 // the valid diagram among them (a warning is no error) still got its class; no broken one did
 def generated = new File(basedir, 'target/generated-sources/gamgee/com/example/problems')

@@ -8,6 +8,9 @@ def implementation = new File(java, 'CheckoutWorkflow.java')
 assert implementation.isFile()
 assert implementation.text.contains('extends CheckoutWorkflowBase')
 
+def base = new File(basedir, 'target/generated-sources/gamgee/com/example/shop/CheckoutWorkflowBase.java')
+assert base.text.contains('RetryPolicy.of(5, 1000, 30000)') : 'the step timeout did not reach the definition'
+
 ['CheckoutWorkflow', 'CheckoutWorkflowBase', 'PayPayload', 'ShipPayload'].each {
     assert new File(basedir, "target/classes/com/example/shop/${it}.class").isFile() : "${it} was not compiled"
 }
