@@ -2,18 +2,36 @@ package io.gamgee.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Payloads as JSON. Decoding targets only the step's declared payload type (no type ids read from
  * data, so stored JSON cannot choose a class) and fails on unknown properties, so that a renamed
- * field is reported instead of silently dropped.
+ * field is reported instead of silently dropped. A payload is never {@code null}, and every
+ * component of a record payload must be present in the JSON unless it is an {@code Optional}
+ * (then absent means empty) or annotated {@code @Nullable} (any annotation of that simple name,
+ * e.g. JSpecify's or Jakarta's; then absent means {@code null}). A component written as JSON
+ * {@code null} stays {@code null}: that is what the step that made the payload said.
  */
 final class PayloadCodec {
 
@@ -22,6 +40,7 @@ final class PayloadCodec {
             .addModule(new Jdk8Module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .annotationIntrospector(new RequiredRecordComponents())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
@@ -47,15 +66,115 @@ final class PayloadCodec {
     /** Decodes {@code json} into exactly {@code type}. */
     static <T> T decode(String json, Class<T> type, String what) {
         ObjectReader reader = MAPPER.readerFor(type);
+        T payload;
         try {
-            return reader.readValue(json);
+            payload = reader.readValue(json);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new PayloadException("cannot decode the payload of " + what + " into " + type.getName() + ": "
-                    + originalMessage(e), e);
+                    + originalMessage(e) + unknownComponents(json, type), e);
+        }
+        if (payload == null) {
+            throw new PayloadException("cannot decode the payload of " + what + " into " + type.getName()
+                    + ": the stored JSON is null, and a payload is never null", null);
+        }
+        return payload;
+    }
+
+    /**
+     * For a record, the JSON's properties it has no component for, so that a renamed component is
+     * reported by both its names: the one missing and the one nobody reads.
+     */
+    private static String unknownComponents(String json, Class<?> type) {
+        if (!type.isRecord()) {
+            return "";
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                return "";
+            }
+            Set<String> known = new HashSet<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                known.add(component.getName());
+            }
+            List<String> unknown = new ArrayList<>();
+            tree.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    unknown.add(name);
+                }
+            });
+            return unknown.isEmpty() ? "" : "; the JSON has properties the record does not: " + unknown;
+        } catch (JsonProcessingException | RuntimeException notJson) {
+            return "";
         }
     }
 
     private static String originalMessage(Exception e) {
         return e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+    }
+
+    /**
+     * Makes every record component a required creator property unless it is an {@code Optional}
+     * or annotated {@code @Nullable}, so that JSON written before a component was added (or by
+     * hand) is refused with the component's name instead of running the step with {@code null}.
+     */
+    private static final class RequiredRecordComponents extends JacksonAnnotationIntrospector {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean hasRequiredMarker(AnnotatedMember member) {
+            Boolean marked = super.hasRequiredMarker(member);
+            if (Boolean.TRUE.equals(marked) || !member.getDeclaringClass().isRecord()) {
+                return marked;
+            }
+            RecordComponent component = componentOf(member);
+            if (component == null) {
+                return marked;
+            }
+            return !(isOptional(component.getType()) || isNullable(component) || isNullable(member));
+        }
+
+        private static RecordComponent componentOf(AnnotatedMember member) {
+            RecordComponent[] components = member.getDeclaringClass().getRecordComponents();
+            if (member instanceof AnnotatedParameter parameter) {
+                int index = parameter.getIndex();
+                return parameter.getOwner().getParameterCount() == components.length && index < components.length
+                        ? components[index] : null;
+            }
+            for (RecordComponent component : components) {
+                if (component.getName().equals(member.getName())) {
+                    return component;
+                }
+            }
+            return null;
+        }
+
+        private static boolean isOptional(Class<?> type) {
+            return type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+                    || type == OptionalDouble.class;
+        }
+
+        private static boolean isNullable(RecordComponent component) {
+            return hasNullable(component.getAnnotations()) || hasNullable(component.getAnnotatedType().getAnnotations());
+        }
+
+        private static boolean isNullable(AnnotatedMember member) {
+            for (Annotation annotation : member.annotations()) {
+                if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasNullable(Annotation[] annotations) {
+            for (Annotation annotation : annotations) {
+                if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.StateStore;
+import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StepRecord.Outcome;
 import io.gamgee.core.store.WorkflowInstance;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one claimed step and writes its transition: the heart of a worker. See DESIGN.md,
@@ -57,9 +59,9 @@ final class StepExecutor {
      * Runs the claimed instance's step.
      *
      * @param keepLease whether an advance keeps the lease, so the caller can run the next step
-     * @param inFlight where the running step's lease renewal is published (for a closing pool), or {@code null}
+     * @param slot the pool thread's slot (told of timeouts, holds the running step's guard), or {@code null}
      */
-    StepOutcome execute(StateStore store, Claim claim, boolean keepLease, AtomicReference<LeaseRenewal> inFlight) {
+    StepOutcome execute(StateStore store, Claim claim, boolean keepLease, WorkerSlot slot) {
         WorkflowInstance instance = claim.instance();
         Optional<Registration> registration = registry.find(instance.workflowType());
         if (registration.isEmpty()) {
@@ -71,10 +73,20 @@ final class StepExecutor {
         }
         Span span = spans.start(instance, instance.attempts() + 1);
         try (Scope ignored = span.makeCurrent()) {
-            return new Execution(store, claim, registration.get(), span, keepLease, inFlight).run();
+            return new Execution(store, claim, registration.get(), span, keepLease, slot).run();
         } finally {
             span.end();
         }
+    }
+
+    /** How a transition write ended. */
+    private enum Written {
+        /** Written as asked. */
+        DONE,
+        /** The claim was lost: nothing written. */
+        LOST,
+        /** The database refused it; the instance was made unrecoverable instead. */
+        REFUSED
     }
 
     /** One step execution's state, so that each outcome is a small method. */
@@ -85,13 +97,13 @@ final class StepExecutor {
         private final WorkflowDefinition definition;
         private final Span span;
         private final boolean keepLease;
-        private final AtomicReference<LeaseRenewal> inFlight;
+        private final WorkerSlot slot;
         private final int attempt;
         private final Instant startedAt;
         private Claim claim;
 
         Execution(StateStore store, Claim claim, Registration registration, Span span, boolean keepLease,
-                AtomicReference<LeaseRenewal> inFlight) {
+                WorkerSlot slot) {
             this.store = store;
             this.claim = claim;
             this.instance = claim.instance();
@@ -99,7 +111,7 @@ final class StepExecutor {
             this.definition = registration.definition();
             this.span = span;
             this.keepLease = keepLease;
-            this.inFlight = inFlight;
+            this.slot = slot;
             this.attempt = instance.attempts() + 1;
             this.startedAt = settings.clock().instant();
         }
@@ -107,7 +119,7 @@ final class StepExecutor {
         StepOutcome run() {
             Optional<StepDefinition> found = definition.step(instance.step());
             if (found.isEmpty()) {
-                return unrecoverable(ErrorInfo.of("StepNotInDefinition", "instance " + instance.instanceId()
+                return unrecoverable(claim, ErrorInfo.of("StepNotInDefinition", "instance " + instance.instanceId()
                         + " is at step " + instance.step() + ", which the registered definition of "
                         + definition.workflowType() + " (hash " + definition.diagramHash() + ") does not have; the "
                         + "instance was submitted or last advanced under hash " + instance.diagramHash()
@@ -119,34 +131,52 @@ final class StepExecutor {
                 payload = PayloadCodec.decode(instance.payload(), step.payloadType(),
                         "instance " + instance.instanceId() + " at step " + step.name());
             } catch (PayloadException e) {
-                return unrecoverable(ErrorInfo.of(e), e);
+                return unrecoverable(claim, ErrorInfo.of(e), e);
             }
             StepResult result = null;
             Throwable failure = null;
-            LeaseRenewal renewal = LeaseRenewal.start(store, claim, settings.lease(), settings.clock());
-            publish(renewal);
+            Duration timeout = step.retryPolicy().timeout().orElseGet(() -> settings.stepTimeout(definition.workflowType()));
+            StepGuard guard = StepGuard.start(store, claim, settings.lease(), settings.clock(), timeout,
+                    (taken, limit, where) -> timedOut(step, taken, limit, where));
+            watch(guard);
             try {
                 stepsExecuted.incrementAndGet();
                 result = WorkflowBase.execute(registration.newWorkflow(), step.name(), payload);
-            } catch (OutOfMemoryError e) {
-                throw e;
             } catch (Throwable e) {
+                // whatever a step throws, an OutOfMemoryError included, is a failed attempt: the
+                // thread survives and the attempt is counted
                 failure = e;
             } finally {
-                claim = renewal.stop();
-                publish(null);
+                claim = guard.finish();
+                watch(null);
+            }
+            if (guard.timedOut()) {
+                // the guard wrote the timeout (or the lease expires); this late result is discarded
+                return new StepOutcome(ExecutionResult.STOPPED, null);
             }
             if (claim == null) {
                 return lost();
             }
             if (failure != null) {
-                return failed(step, failure);
+                return failed(step, failure, claim);
             }
             String problem = invalidTransition(step, result);
             if (problem != null) {
-                return unrecoverable(ErrorInfo.of("InvalidTransition", problem), null);
+                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
             }
             return result.isComplete() ? complete() : advance(result);
+        }
+
+        /** Runs on the store's guard thread when the step outlived its timeout, with the claim taken from it. */
+        private void timedOut(StepDefinition step, Claim taken, Duration limit, StackTraceElement[] where) {
+            StepTimeoutException timeout = new StepTimeoutException(instance.instanceId(), step.name(), limit);
+            timeout.setStackTrace(where);
+            if (slot != null) {
+                slot.stepTimedOut();
+            }
+            failed(step, timeout, taken);
+            // the step's thread may never return to end it
+            span.end();
         }
 
         /**
@@ -158,18 +188,22 @@ final class StepExecutor {
             span.setStatus(StatusCode.OK, description);
         }
 
-        private void publish(LeaseRenewal renewal) {
-            if (inFlight != null) {
-                inFlight.set(renewal);
+        private void watch(StepGuard guard) {
+            if (slot != null) {
+                slot.running.set(guard);
             }
         }
 
         private StepOutcome complete() {
-            if (!store.complete(claim, record(Outcome.COMPLETED, null, null))) {
-                return lost();
+            switch (write(claim, "completion", () -> store.complete(claim, record(claim, Outcome.COMPLETED, null, null)))) {
+                case LOST:
+                    return lost();
+                case REFUSED:
+                    return refused();
+                default:
+                    ok("Workflow Completed");
+                    return new StepOutcome(ExecutionResult.COMPLETED, null);
             }
-            ok("Workflow Completed");
-            return new StepOutcome(ExecutionResult.COMPLETED, null);
         }
 
         private StepOutcome advance(StepResult result) {
@@ -178,37 +212,48 @@ final class StepExecutor {
                 payload = PayloadCodec.encode(result.payload(),
                         "step " + result.nextStep() + " of instance " + instance.instanceId());
             } catch (PayloadException e) {
-                return unrecoverable(ErrorInfo.of(e), e);
+                return unrecoverable(claim, ErrorInfo.of(e), e);
             }
             Instant finishedAt = settings.clock().instant();
             Instant keepUntil = keepLease ? finishedAt.plus(settings.lease()) : null;
             // the finished step's span becomes the next step's parent
             String traceContext = TraceContexts.encode(Context.current().with(span));
-            Optional<Claim> next = store.advance(claim, result.nextStep(), payload, definition.diagramHash(),
-                    traceContext, record(Outcome.ADVANCED, result.nextStep(), null, finishedAt), keepUntil);
-            if (next.isEmpty()) {
-                return lost();
+            AtomicReference<Claim> next = new AtomicReference<>();
+            Written written = write(claim, "advance to " + result.nextStep(), () -> {
+                Optional<Claim> advanced = store.advance(claim, result.nextStep(), payload, definition.diagramHash(),
+                        traceContext, record(claim, Outcome.ADVANCED, result.nextStep(), null, finishedAt), keepUntil);
+                advanced.ifPresent(next::set);
+                return advanced.isPresent();
+            });
+            switch (written) {
+                case LOST:
+                    return lost();
+                case REFUSED:
+                    return refused();
+                default:
+                    ok("Continuing to " + result.nextStep());
+                    return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? next.get() : null);
             }
-            ok("Continuing to " + result.nextStep());
-            return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? next.get() : null);
         }
 
-        private StepOutcome failed(StepDefinition step, Throwable failure) {
+        private StepOutcome failed(StepDefinition step, Throwable failure, Claim held) {
             stepFailures.incrementAndGet();
             span.recordException(failure);
-            ErrorInfo error = ErrorInfo.of(failure);
+            ErrorInfo error = errorOf(failure);
             int attempts = step.retryPolicy().attempts();
             if (attempt >= attempts) {
-                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
-                        + ": step " + step.name() + " failed on attempt " + attempt + " of " + attempts
-                        + " and is now unrecoverable: " + error, failure);
-                return unrecoverable(error, null);
+                return unrecoverable(held, error, failure,
+                        "step " + step.name() + " failed on attempt " + attempt + " of " + attempts);
             }
             Duration delay = Backoff.delay(step.retryPolicy(), attempt, settings.maxBackoff(), settings.random());
             Instant finishedAt = settings.clock().instant();
-            if (!store.retryLater(claim, finishedAt.plus(delay), error,
-                    record(Outcome.RETRY_SCHEDULED, null, error, finishedAt))) {
+            Written written = write(held, "retry", () -> store.retryLater(held, finishedAt.plus(delay), error,
+                    record(held, Outcome.RETRY_SCHEDULED, null, error, finishedAt)));
+            if (written == Written.LOST) {
                 return lost();
+            }
+            if (written == Written.REFUSED) {
+                return refused();
             }
             LOG.log(Level.DEBUG, () -> "instance " + instance.instanceId() + ": step " + step.name() + " failed on attempt "
                     + attempt + " of " + attempts + ", retrying in " + delay + ": " + error);
@@ -216,17 +261,66 @@ final class StepExecutor {
             return new StepOutcome(ExecutionResult.STOPPED, null);
         }
 
-        private StepOutcome unrecoverable(ErrorInfo error, Throwable cause) {
+        private StepOutcome unrecoverable(Claim held, ErrorInfo error, Throwable cause) {
+            return unrecoverable(held, error, cause, null);
+        }
+
+        /**
+         * Marks the instance unrecoverable and, only once that is written, says so in the log.
+         *
+         * @param why what led here, for the log line, or {@code null}
+         */
+        private StepOutcome unrecoverable(Claim held, ErrorInfo error, Throwable cause, String why) {
             if (cause != null) {
                 span.recordException(cause);
             }
-            if (!store.markUnrecoverable(claim, error, record(Outcome.UNRECOVERABLE, null, error))) {
+            Written written = write(held, "unrecoverable mark",
+                    () -> store.markUnrecoverable(held, error, record(held, Outcome.UNRECOVERABLE, null, error)));
+            if (written == Written.LOST) {
                 return lost();
             }
-            if (cause != null || "StepNotInDefinition".equals(error.type()) || "InvalidTransition".equals(error.type())) {
-                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
-                        + " is unrecoverable: " + error);
+            if (written == Written.REFUSED) {
+                return refused();
             }
+            LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
+                    + (why == null ? "" : ": " + why + " and") + " is now unrecoverable: " + error);
+            span.setStatus(StatusCode.ERROR, "Workflow Unrecoverable");
+            return new StepOutcome(ExecutionResult.UNRECOVERABLE, null);
+        }
+
+        /**
+         * Writes a transition. A store error that retrying cannot fix (the database refuses the
+         * values) would otherwise leave the instance to run the same step again every lease,
+         * forever: the instance is made unrecoverable instead, with the refusal as its error.
+         * Retryable errors (an outage) propagate, and the step runs again once the lease expires.
+         */
+        private Written write(Claim held, String transition, BooleanSupplier write) {
+            try {
+                return write.getAsBoolean() ? Written.DONE : Written.LOST;
+            } catch (StoreException e) {
+                if (e.isRetryable()) {
+                    throw e;
+                }
+                ErrorInfo error = ErrorInfo.of("TransitionNotWritable", "the " + transition + " of step "
+                        + instance.step() + " (attempt " + attempt + ") could not be written: " + e.getMessage());
+                boolean marked;
+                try {
+                    marked = store.markUnrecoverable(held, error, record(held, Outcome.UNRECOVERABLE, null, error));
+                } catch (RuntimeException second) {
+                    e.addSuppressed(second);
+                    throw e;
+                }
+                if (!marked) {
+                    return Written.LOST;
+                }
+                span.recordException(e);
+                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
+                        + " is now unrecoverable: " + error);
+                return Written.REFUSED;
+            }
+        }
+
+        private StepOutcome refused() {
             span.setStatus(StatusCode.ERROR, "Workflow Unrecoverable");
             return new StepOutcome(ExecutionResult.UNRECOVERABLE, null);
         }
@@ -238,13 +332,23 @@ final class StepExecutor {
             return new StepOutcome(ExecutionResult.STOPPED, null);
         }
 
-        private StepRecord record(Outcome outcome, String nextStep, ErrorInfo error) {
-            return record(outcome, nextStep, error, settings.clock().instant());
+        private StepRecord record(Claim held, Outcome outcome, String nextStep, ErrorInfo error) {
+            return record(held, outcome, nextStep, error, settings.clock().instant());
         }
 
-        private StepRecord record(Outcome outcome, String nextStep, ErrorInfo error, Instant finishedAt) {
-            return new StepRecord(instance.instanceId(), instance.step(), attempt, claim.workerId(), startedAt,
+        private StepRecord record(Claim held, Outcome outcome, String nextStep, ErrorInfo error, Instant finishedAt) {
+            return new StepRecord(instance.instanceId(), instance.step(), attempt, held.workerId(), startedAt,
                     finishedAt, outcome, nextStep, error == null ? null : error.toString());
+        }
+
+        /** The error to keep, even when capturing it fails (a real OutOfMemoryError). */
+        private ErrorInfo errorOf(Throwable failure) {
+            try {
+                return ErrorInfo.of(failure);
+            } catch (Throwable e) {
+                return ErrorInfo.of(failure.getClass().getName(), "(the error could not be captured: "
+                        + e.getClass().getName() + ")");
+            }
         }
 
         /** Why a step's result is not an arrow of the diagram, or {@code null} if it is one. */

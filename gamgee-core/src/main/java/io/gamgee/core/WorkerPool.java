@@ -2,6 +2,7 @@ package io.gamgee.core;
 
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.StateStore;
+import io.gamgee.core.store.StoreException;
 import io.opentelemetry.api.OpenTelemetry;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -59,14 +60,17 @@ public final class WorkerPool implements AutoCloseable {
     private final int threadCount;
     private final WakeSignal signal;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final List<Thread> threads = new ArrayList<>();
-    private final List<AtomicReference<LeaseRenewal>> inFlight = new ArrayList<>();
+    /** Every thread the pool started, replaced ones included, in start order. */
+    private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextQuery = new AtomicInteger();
+    private final AtomicInteger nextThread = new AtomicInteger();
+    private final AtomicLong replacedThreads = new AtomicLong();
     private final int claimBatch;
     /** Claims made by one thread's batch and not yet started by any. */
     private final Queue<Claim> claimed = new ConcurrentLinkedQueue<>();
     /** Each thread's idle waiter, to count them. */
     private final List<WakeSignal.Idle> idles = new CopyOnWriteArrayList<>();
+    private final RepeatedWarnings warnings = new RepeatedWarnings(LOG, Duration.ofMinutes(1));
     private volatile boolean running;
     private boolean started;
 
@@ -94,56 +98,119 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Starts the threads.
+     * Checks the store ({@link StateStore#verify()}) and starts the threads. A store that cannot be
+     * used as configured (no JDBC driver for its URL, missing tables, wrong credentials) fails here,
+     * with the cause as the message, instead of being retried as an outage; a database that is only
+     * unreachable is logged and retried by the threads.
      *
      * @throws IllegalStateException if already started
+     * @throws StoreException if the store is misconfigured; the pool is then not started
      */
     public synchronized WorkerPool start() {
         if (started) {
             throw new IllegalStateException("worker pool " + worker.workerId() + " was already started");
         }
+        try {
+            store.verify();
+        } catch (StoreException e) {
+            if (!e.isRetryable()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "worker pool " + worker.workerId() + " starts although its store is unavailable ("
+                    + e.getMessage() + "); its threads retry with backoff");
+        }
         started = true;
         running = true;
         for (int i = 0; i < threadCount; i++) {
-            AtomicReference<LeaseRenewal> slot = new AtomicReference<>();
-            String workerId = worker.workerId() + "-" + i;
-            Thread thread = new Thread(() -> loop(workerId, slot), "gamgee-worker-" + workerId);
-            inFlight.add(slot);
-            threads.add(thread);
-            thread.start();
+            startThread();
         }
         return this;
     }
 
-    private void loop(String workerId, AtomicReference<LeaseRenewal> slot) {
+    private void startThread() {
+        WorkerSlot slot = new WorkerSlot(worker.workerId() + "-" + nextThread.getAndIncrement(), this::stepTimedOut);
+        Thread thread = new Thread(() -> run(slot), "gamgee-worker-" + slot.workerId);
+        slot.thread = thread;
+        slots.add(slot);
+        thread.start();
+    }
+
+    /** A thread's whole life: the loop, and a replacement should it end while the pool runs. */
+    private void run(WorkerSlot slot) {
+        try {
+            loop(slot);
+        } finally {
+            if (running && !slot.retired) {
+                // only an error thrown while handling an error gets here: keep the pool at strength
+                slot.retired = true;
+                replace(slot, "ended unexpectedly");
+            }
+        }
+    }
+
+    /** A step of {@code slot}'s thread hung past its timeout: the pool carries on without that thread. */
+    private void stepTimedOut(WorkerSlot slot) {
+        if (slot.retired) {
+            return;
+        }
+        slot.retired = true;
+        replace(slot, "is stuck in a step that outlived its timeout (the step was interrupted; the thread "
+                + "ends when the step returns)");
+    }
+
+    private synchronized void replace(WorkerSlot slot, String why) {
+        if (!running) {
+            return;
+        }
+        long stuck = stuckThreads();
+        if (stuck > threadCount) {
+            LOG.log(Level.ERROR, "worker thread " + slot.workerId + " " + why + "; not replaced, since " + stuck
+                    + " threads of this pool are already stuck in steps that ignore interruption: the pool runs "
+                    + "with " + liveThreads() + " of " + threadCount + " threads and reports itself unhealthy");
+            return;
+        }
+        replacedThreads.incrementAndGet();
+        LOG.log(Level.WARNING, "worker thread " + slot.workerId + " " + why + "; a new thread takes its place");
+        startThread();
+    }
+
+    private void loop(WorkerSlot slot) {
         Duration errorBackoff = FIRST_ERROR_BACKOFF;
-        WakeSignal.Idle idle = new WakeSignal.Idle(workerId, queries, worker.settings().lease(),
+        WakeSignal.Idle idle = new WakeSignal.Idle(slot.workerId, queries, worker.settings().lease(),
                 worker.settings().clock());
         idles.add(idle);
-        while (running) {
-            try {
-                long seen = signal.generation();
-                Optional<Claim> claim = nextClaim(workerId);
-                if (claim.isPresent()) {
-                    runWorkflow(claim.get(), slot);
-                } else {
-                    Claim handedOver = signal.awaitIdle(seen, worker.settings().pollInterval().toNanos(), idle);
-                    if (handedOver != null) {
-                        runWorkflow(handedOver, slot);
+        try {
+            while (running && !slot.retired) {
+                try {
+                    long seen = signal.generation();
+                    Optional<Claim> claim = nextClaim(slot.workerId);
+                    if (claim.isPresent()) {
+                        runWorkflow(claim.get(), slot);
+                    } else {
+                        Claim handedOver = signal.awaitIdle(seen, worker.settings().pollInterval().toNanos(), idle);
+                        if (handedOver != null) {
+                            runWorkflow(handedOver, slot);
+                        }
                     }
+                    errorBackoff = FIRST_ERROR_BACKOFF;
+                } catch (InterruptedException e) {
+                    if (!running) {
+                        return;
+                    }
+                    // an interrupt meant for a step that timed out arrived late: carry on
+                } catch (Throwable e) {
+                    // store outages, and anything else: a worker thread never dies of an error
+                    warnings.warn("worker " + slot.workerId + ": " + e + "; trying again in "
+                            + errorBackoff.toMillis() + " ms", e);
+                    if (pause(errorBackoff)) {
+                        return;
+                    }
+                    errorBackoff = errorBackoff.multipliedBy(2).compareTo(MAX_ERROR_BACKOFF) > 0
+                            ? MAX_ERROR_BACKOFF : errorBackoff.multipliedBy(2);
                 }
-                errorBackoff = FIRST_ERROR_BACKOFF;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "worker " + workerId + ": " + e.getMessage() + "; trying again in "
-                        + errorBackoff.toMillis() + " ms", e);
-                if (pause(errorBackoff)) {
-                    return;
-                }
-                errorBackoff = errorBackoff.multipliedBy(2).compareTo(MAX_ERROR_BACKOFF) > 0
-                        ? MAX_ERROR_BACKOFF : errorBackoff.multipliedBy(2);
             }
+        } finally {
+            idles.remove(idle);
         }
     }
 
@@ -152,7 +219,7 @@ public final class WorkerPool implements AutoCloseable {
         try {
             return closing.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            return true;
+            return !running;
         }
     }
 
@@ -179,14 +246,14 @@ public final class WorkerPool implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void runWorkflow(Claim claim, AtomicReference<LeaseRenewal> slot) {
+    private void runWorkflow(Claim claim, WorkerSlot slot) {
         if (!running) {
             release(claim);
             return;
         }
         StepExecutor.StepOutcome outcome = worker.execute(store, claim, true, slot);
         while (outcome.result() == ExecutionResult.CONTINUED) {
-            if (!running) {
+            if (!running || slot.retired) {
                 store.release(outcome.next());
                 return;
             }
@@ -214,6 +281,49 @@ public final class WorkerPool implements AutoCloseable {
         return running;
     }
 
+    /**
+     * How many of the pool's threads are alive and taking work: the configured number while the
+     * pool is healthy.
+     */
+    public int liveThreads() {
+        int live = 0;
+        for (WorkerSlot slot : slots) {
+            Thread thread = slot.thread;
+            if (!slot.retired && thread != null && thread.isAlive()) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    /**
+     * How many threads are stuck in a step that outlived its timeout and ignored the interrupt.
+     * Each was replaced by a new thread; it ends by itself if its step ever returns.
+     */
+    public int stuckThreads() {
+        int stuck = 0;
+        for (WorkerSlot slot : slots) {
+            Thread thread = slot.thread;
+            if (slot.retired && thread != null && thread.isAlive()) {
+                stuck++;
+            }
+        }
+        return stuck;
+    }
+
+    /** How many threads the pool started to replace a thread lost to a hung step or an error. */
+    public long replacedThreads() {
+        return replacedThreads.get();
+    }
+
+    /**
+     * Whether the pool is running at full strength: started, not closed, and as many live threads
+     * as configured. A pool never looks healthy while its threads are gone.
+     */
+    public boolean isHealthy() {
+        return running && liveThreads() == threadCount;
+    }
+
     /** Closes with the drain timeout given to the builder (default 30 s). */
     @Override
     public void close() {
@@ -224,25 +334,30 @@ public final class WorkerPool implements AutoCloseable {
      * Stops claiming, waits up to {@code timeout} for running steps to finish, then takes back the
      * leases of steps still running and stops the threads. Idempotent.
      */
-    public synchronized void close(Duration timeout) {
-        if (!running) {
-            return;
+    public void close(Duration timeout) {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
         }
-        running = false;
         closing.countDown();
         signal.signal();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean interrupted = false;
-        for (Thread thread : threads) {
+        for (WorkerSlot slot : slots) {
+            if (slot.retired) {
+                continue;   // stuck in a hung step already given up on: not worth waiting for
+            }
             try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                slot.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
-        for (int i = 0; i < threads.size(); i++) {
-            if (threads.get(i).isAlive()) {
-                releaseStuck(threads.get(i), inFlight.get(i));
+        for (WorkerSlot slot : slots) {
+            if (slot.thread.isAlive()) {
+                releaseStuck(slot);
             }
         }
         for (Claim waiting = claimed.poll(); waiting != null; waiting = claimed.poll()) {
@@ -253,15 +368,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void releaseStuck(Thread thread, AtomicReference<LeaseRenewal> slot) {
-        LeaseRenewal renewal = slot.get();
-        Claim claim = renewal == null ? null : renewal.abandon();
+    private void releaseStuck(WorkerSlot slot) {
+        StepGuard guard = slot.running.get();
+        Claim claim = guard == null ? null : guard.abandon();
         if (claim != null) {
             LOG.log(Level.WARNING, "step " + claim.instance().step() + " of instance " + claim.instanceId()
                     + " did not finish within the drain timeout; releasing its lease, the step will run again");
             release(claim);
         }
-        thread.interrupt();
+        slot.thread.interrupt();
     }
 
     private void release(Claim claim) {
@@ -370,6 +485,22 @@ public final class WorkerPool implements AutoCloseable {
 
         public Builder random(RandomGenerator random) {
             worker.random(random);
+            return this;
+        }
+
+        /**
+         * How long one try of a step may run when its diagram sets no {@code timeoutMs}; default 5
+         * minutes. A try that runs longer counts as a failed attempt; its thread is interrupted and,
+         * should the step ignore that, replaced by a new one (see {@link WorkerPool#stuckThreads()}).
+         */
+        public Builder stepTimeout(Duration stepTimeout) {
+            worker.stepTimeout(stepTimeout);
+            return this;
+        }
+
+        /** The step timeout of one workflow type's steps that set no {@code timeoutMs}. */
+        public Builder stepTimeout(String workflowType, Duration stepTimeout) {
+            worker.stepTimeout(workflowType, stepTimeout);
             return this;
         }
 

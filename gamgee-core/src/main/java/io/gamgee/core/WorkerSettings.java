@@ -3,6 +3,7 @@ package io.gamgee.core;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -14,5 +15,12 @@ record WorkerSettings(
         Duration lease,
         Duration maxBackoff,
         RandomGenerator random,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Duration stepTimeout,
+        Map<String, Duration> workflowStepTimeouts) {
+
+    /** The timeout of steps of {@code workflowType} that set none of their own. */
+    Duration stepTimeout(String workflowType) {
+        return workflowStepTimeouts.getOrDefault(workflowType, stepTimeout);
+    }
 }

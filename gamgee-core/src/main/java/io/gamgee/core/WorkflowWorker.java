@@ -9,11 +9,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -48,6 +49,9 @@ public final class WorkflowWorker {
 
     private static final System.Logger LOG = System.getLogger(WorkflowWorker.class.getName());
 
+    /** The step timeout of steps that set none, unless the builder says otherwise. */
+    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
+
     private final WorkerSettings settings;
     private final StepExecutor executor;
 
@@ -58,7 +62,8 @@ public final class WorkflowWorker {
 
     private WorkflowWorker(Builder builder) {
         this.settings = new WorkerSettings(builder.workerId, builder.clock, builder.openTelemetry, builder.lease,
-                builder.maxBackoff, builder.random, builder.pollInterval);
+                builder.maxBackoff, builder.random, builder.pollInterval, builder.stepTimeout,
+                Map.copyOf(builder.workflowStepTimeouts));
         this.executor = new StepExecutor(builder.registry, settings);
     }
 
@@ -155,8 +160,8 @@ public final class WorkflowWorker {
     }
 
     StepExecutor.StepOutcome execute(StateStore store, Claim claim, boolean keepLease,
-            AtomicReference<LeaseRenewal> inFlight) {
-        return executor.execute(store, claim, keepLease, inFlight);
+            WorkerSlot slot) {
+        return executor.execute(store, claim, keepLease, slot);
     }
 
     private Optional<Claim> awaitClaim(StateStore store, Query query, FetchStrategy strategy, Duration fetchTimeout,
@@ -198,6 +203,8 @@ public final class WorkflowWorker {
         private Duration maxBackoff = Duration.ofHours(1);
         private RandomGenerator random = RandomGenerator.getDefault();
         private Duration pollInterval = Duration.ofMillis(500);
+        private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
+        private final Map<String, Duration> workflowStepTimeouts = new HashMap<>();
 
         private Builder(WorkflowRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -252,6 +259,25 @@ public final class WorkflowWorker {
         /** How often a waiting call looks again when nothing wakes it; default 500 ms. */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = requirePositive(pollInterval, "pollInterval");
+            return this;
+        }
+
+        /**
+         * How long one try of a step may run when its diagram sets no {@code timeoutMs}; default
+         * 5 minutes. A try that runs longer counts as a failed attempt (see {@link StepTimeoutException}).
+         */
+        public Builder stepTimeout(Duration stepTimeout) {
+            this.stepTimeout = requirePositive(stepTimeout, "stepTimeout");
+            return this;
+        }
+
+        /**
+         * The step timeout of one workflow type's steps that set no {@code timeoutMs} of their own,
+         * instead of {@link #stepTimeout(Duration)}.
+         */
+        public Builder stepTimeout(String workflowType, Duration stepTimeout) {
+            Objects.requireNonNull(workflowType, "workflowType");
+            workflowStepTimeouts.put(workflowType, requirePositive(stepTimeout, "stepTimeout of " + workflowType));
             return this;
         }
 

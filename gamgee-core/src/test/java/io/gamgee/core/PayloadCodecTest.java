@@ -3,6 +3,8 @@ package io.gamgee.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,16 @@ class PayloadCodecTest {
                 .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("instance 7 at step ship")
                 .hasMessageContaining(Order.class.getName())
+                .hasMessageContaining("'id'");
+    }
+
+    record Renamed(Optional<String> id) {
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorNamingIt() {
+        assertThatThrownBy(() -> PayloadCodec.decode("{\"ident\":\"o-1\"}", Renamed.class, "t"))
+                .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("ident");
     }
 
@@ -46,5 +58,48 @@ class PayloadCodecTest {
         // only the declared type is ever instantiated, whatever the JSON claims
         assertThatThrownBy(() -> PayloadCodec.decode("{\"@class\":\"java.lang.ProcessBuilder\"}", Empty.class, "t"))
                 .isInstanceOf(PayloadException.class);
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Nullable {
+    }
+
+    record Charge(String orderId, long amountCents, Optional<String> coupon, @Nullable String note) {
+    }
+
+    @Test
+    void aMissingComponentIsAnErrorNamingIt() {
+        assertThatThrownBy(() -> PayloadCodec.decode("{\"amountCents\":5}", Charge.class, "instance 7 at step charge"))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("instance 7 at step charge")
+                .hasMessageContaining("'orderId'");
+    }
+
+    @Test
+    void aMissingPrimitiveIsAnErrorRatherThanZero() {
+        assertThatThrownBy(() -> PayloadCodec.decode("{\"orderId\":\"o-1\"}", Charge.class, "t"))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("'amountCents'");
+    }
+
+    @Test
+    void missingOptionalAndNullableComponentsAreEmptyAndNull() {
+        assertThat(PayloadCodec.decode("{\"orderId\":\"o-1\",\"amountCents\":5}", Charge.class, "t"))
+                .isEqualTo(new Charge("o-1", 5, Optional.empty(), null));
+    }
+
+    @Test
+    void aComponentWrittenAsNullStaysNull() {
+        Charge charge = new Charge(null, 5, Optional.empty(), null);
+
+        assertThat(PayloadCodec.decode(PayloadCodec.encode(charge, "t"), Charge.class, "t")).isEqualTo(charge);
+    }
+
+    @Test
+    void jsonNullIsNeverAPayload() {
+        assertThatThrownBy(() -> PayloadCodec.decode("null", Charge.class, "instance 7 at step charge"))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("instance 7 at step charge")
+                .hasMessageContaining("never null");
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
  * <p>The delay before try {@code n + 1} is drawn uniformly from {@code [0, backoffMs × 2^(n−1))}
  * ("full jitter"), capped by the worker's maximum backoff.
  *
- * @param attempts how many times the step runs before the instance becomes unrecoverable (≥ 1)
  * <p>A try that runs longer than its timeout counts as a failed attempt: the worker writes the
  * failure (a retry or, on the last attempt, unrecoverable), stops renewing the lease and interrupts
  * the step's thread; whatever the step returns later is discarded.

@@ -195,6 +195,18 @@ public interface StateStore extends AutoCloseable {
      */
     int purgeFinished(Instant before, int limit);
 
+    /**
+     * Checks that the store can be used as configured: its database answers and holds the store's
+     * tables. Worker pools call it when they start, so a configuration mistake fails at once
+     * instead of being retried as an outage. The default does nothing.
+     *
+     * @throws StoreException not {@link StoreException#isRetryable() retryable} for a configuration
+     *     problem (no driver for the URL, wrong credentials, missing tables), with the cause and
+     *     what to do as its message; retryable when the database is only unreachable
+     */
+    default void verify() {
+    }
+
     /** Releases the store's resources (connection pools). The default does nothing. */
     @Override
     default void close() {
