@@ -58,9 +58,9 @@ public class GamgeeRuntime {
 
     @PostConstruct
     void init() {
-        settings = GamgeeSettings.read(ConfigLookup.forRuntime());
         workflowBeans = new WorkflowBeans(container, workflows);
         registry = workflowBeans.registry(discovered);
+        settings = GamgeeSettings.read(ConfigLookup.forRuntime(), registry.workflowTypes());
         store = StoreSelection.select(stores, dataSources, settings);
         openTelemetry = new OpenTelemetryLookup(openTelemetries);
         LOG.log(Level.INFO, () -> "Gamgee: workflows " + registry.workflowTypes() + " (found by the "
@@ -142,16 +142,17 @@ public class GamgeeRuntime {
         if (pool != null || !settings.workersEnabled() || registry.workflowTypes().isEmpty()) {
             return;
         }
-        pool = WorkerPool.builder(registry, store.store())
+        WorkerPool.Builder builder = WorkerPool.builder(registry, store.store())
                 .threads(settings.threads())
                 .claimBatch(settings.claimBatch())
                 .pollInterval(settings.pollInterval())
                 .lease(settings.lease())
                 .drainTimeout(settings.drainTimeout())
+                .stepTimeout(settings.stepTimeout())
                 .fetchStrategy(settings.fetchStrategy())
-                .openTelemetry(openTelemetry)
-                .build()
-                .start();
+                .openTelemetry(openTelemetry);
+        settings.workflowStepTimeouts().forEach(builder::stepTimeout);
+        pool = builder.build().start();
     }
 
     private synchronized void stopWorkers() {

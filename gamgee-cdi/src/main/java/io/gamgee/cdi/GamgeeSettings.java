@@ -4,8 +4,11 @@ import io.gamgee.core.FetchStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,10 @@ import java.util.regex.Pattern;
  * @param lease {@code gamgee.workers.lease}: how long a claimed instance stays reserved
  * @param drainTimeout {@code gamgee.workers.drain-timeout}: how long shutdown waits for running
  *     steps before it releases their leases
+ * @param stepTimeout {@code gamgee.workers.step-timeout}: how long one try of a step may run when
+ *     its diagram sets no {@code timeoutMs}; {@code gamgee.workflows.<WorkflowType>.step-timeout}
+ *     overrides it for one workflow type (see {@link #workflowStepTimeouts})
+ * @param workflowStepTimeouts the per-workflow-type step timeouts that are set, by workflow type
  * @param fetchStrategy {@code gamgee.fetch-strategy}
  * @param jdbcUrl {@code gamgee.store.jdbc-url}: a database to use instead of the embedded one
  * @param user {@code gamgee.store.user}
@@ -32,7 +39,7 @@ import java.util.regex.Pattern;
  *     first use; unset means yes for the embedded store, no for an application's database
  */
 public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch, Duration pollInterval, Duration lease,
-        Duration drainTimeout,
+        Duration drainTimeout, Duration stepTimeout, Map<String, Duration> workflowStepTimeouts,
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
         Path directory, Optional<Boolean> createSchema) {
 
@@ -44,6 +51,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** Default of {@code gamgee.workers.drain-timeout}. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Default of {@code gamgee.workers.step-timeout}. */
+    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
     /** Default of {@code gamgee.store.directory}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
 
@@ -51,6 +60,21 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
 
     /** Reads the settings from MicroProfile Config or system properties. */
     static GamgeeSettings read(ConfigLookup config) {
+        return read(config, Set.of());
+    }
+
+    /**
+     * Reads the settings, with the per-type step timeouts of {@code workflowTypes}
+     * ({@code gamgee.workflows.<WorkflowType>.step-timeout}).
+     */
+    static GamgeeSettings read(ConfigLookup config, Set<String> workflowTypes) {
+        Map<String, Duration> workflowStepTimeouts = new LinkedHashMap<>();
+        for (String type : workflowTypes) {
+            String key = "gamgee.workflows." + type + ".step-timeout";
+            if (config.get(key).isPresent()) {
+                workflowStepTimeouts.put(type, duration(config, key, DEFAULT_STEP_TIMEOUT));
+            }
+        }
         int threads = positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS);
         return new GamgeeSettings(
                 bool(config, "gamgee.workers.enabled", true),
@@ -59,6 +83,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
                 duration(config, "gamgee.workers.poll-interval", DEFAULT_POLL_INTERVAL),
                 duration(config, "gamgee.workers.lease", DEFAULT_LEASE),
                 duration(config, "gamgee.workers.drain-timeout", DEFAULT_DRAIN_TIMEOUT),
+                duration(config, "gamgee.workers.step-timeout", DEFAULT_STEP_TIMEOUT),
+                Map.copyOf(workflowStepTimeouts),
                 fetchStrategy(config, "gamgee.fetch-strategy"),
                 config.get("gamgee.store.jdbc-url"),
                 config.get("gamgee.store.user"),
@@ -71,7 +97,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
     public String toString() {
         // never print the password
         return "GamgeeSettings[workersEnabled=" + workersEnabled + ", threads=" + threads + ", claimBatch=" + claimBatch + ", pollInterval="
-                + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
+                + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", stepTimeout=" + stepTimeout
+                + (workflowStepTimeouts.isEmpty() ? "" : ", workflowStepTimeouts=" + workflowStepTimeouts) + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
                 + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + ", createSchema="
                 + createSchema.map(String::valueOf).orElse("-") + "]";
     }

@@ -3,6 +3,7 @@ package io.gamgee.cdi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gamgee.core.store.StateStore;
+import io.gamgee.core.store.StoreConfigurationException;
 import io.gamgee.jpa.JpaStateStore;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
@@ -60,7 +61,16 @@ final class StoreSelection {
         config.setMaximumPoolSize(settings.threads() + 2);
         // connect on first use, so the container starts while the database is still down
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // HikariCP looks the driver up at once: a URL typo or a missing driver fails here
+            throw new StoreConfigurationException("Gamgee configuration gamgee.store.jdbc-url = '"
+                    + settings.jdbcUrl().orElseThrow() + "' cannot be used: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
+                    + "; check the URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:h2:…) and that its JDBC driver "
+                    + "is a dependency of the application", e);
+        }
     }
 
     /**

@@ -40,9 +40,12 @@ class GamgeeSettingsTest {
                 Map.entry("gamgee.store.jdbc-url", "jdbc:postgresql://127.0.0.1/test"),
                 Map.entry("gamgee.store.user", "postgres"),
                 Map.entry("gamgee.store.password", "secret"),
-                Map.entry("gamgee.store.create-schema", "true"));
+                Map.entry("gamgee.store.create-schema", "true"),
+                Map.entry("gamgee.workers.step-timeout", "2m"),
+                Map.entry("gamgee.workflows.OrderWorkflow.step-timeout", "45s"));
 
-        GamgeeSettings settings = GamgeeSettings.read(key -> Optional.ofNullable(config.get(key)));
+        GamgeeSettings settings = GamgeeSettings.read(key -> Optional.ofNullable(config.get(key)),
+                java.util.Set.of("OrderWorkflow", "RefundWorkflow"));
 
         assertThat(settings.workersEnabled()).isFalse();
         assertThat(settings.threads()).isEqualTo(8);
@@ -51,6 +54,8 @@ class GamgeeSettingsTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.fetchStrategy()).isEqualTo(FetchStrategy.OLDEST);
+        assertThat(settings.stepTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.workflowStepTimeouts()).isEqualTo(Map.of("OrderWorkflow", Duration.ofSeconds(45)));
         assertThat(settings.jdbcUrl()).contains("jdbc:postgresql://127.0.0.1/test");
         assertThat(settings.user()).contains("postgres");
         assertThat(settings.createSchema()).contains(true);

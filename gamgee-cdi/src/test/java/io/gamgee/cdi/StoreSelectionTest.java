@@ -1,6 +1,7 @@
 package io.gamgee.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.gamgee.cdi.greeting.GreetPayload;
@@ -8,6 +9,7 @@ import io.gamgee.cdi.greeting.GreetingWorkflow;
 import io.gamgee.cdi.greeting.Guestbook;
 import io.gamgee.core.WorkflowClient;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.StoreConfigurationException;
 import io.gamgee.jpa.JpaStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +45,23 @@ class StoreSelectionTest {
             assertThat(runtime.store().find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
         }
         assertThat(data.resolve("gamgee.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void aJdbcUrlNoDriverAcceptsFailsWithTheKeyAndTheCause() {
+        System.setProperty("gamgee.store.jdbc-url", "jdbc:postgres://127.0.0.1:5432/test");
+
+        Throwable failure = catchThrowable(() -> weld().initialize().close());
+
+        assertThat(failure).as("the container does not start").isNotNull();
+        Throwable cause = failure;
+        while (!(cause instanceof StoreConfigurationException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).isInstanceOf(StoreConfigurationException.class)
+                .hasMessageStartingWith("Gamgee configuration gamgee.store.jdbc-url = "
+                        + "'jdbc:postgres://127.0.0.1:5432/test' cannot be used")
+                .hasMessageContaining("No suitable driver");
     }
 
     @Test

@@ -1,19 +1,25 @@
 package io.gamgee.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gamgee.core.ExecutionResult;
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import io.gamgee.core.WorkerPool;
 import io.gamgee.core.WorkflowClient;
 import io.gamgee.core.WorkflowRegistry;
+import io.gamgee.core.WorkflowWorker;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StepRecord.Outcome;
+import io.gamgee.core.store.StoreConfigurationException;
+import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.StoreUnavailableException;
 import io.gamgee.core.store.WorkflowInstance;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
+import io.gamgee.test.workflows.ThreeStepWorkflowBase;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
 import io.opentelemetry.api.OpenTelemetry;
 import java.lang.reflect.InvocationTargetException;
@@ -328,6 +334,127 @@ class WorkerPoolTest {
             }
             return result;
         });
+    }
+
+    @Test
+    void oneStoresHangingRenewalsDoNotStarveAnotherStoresLeases() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        CountDownLatch hanging = new CountDownLatch(1);
+        StateStore dead = around(new InMemoryStateStore(), (method, args, proceed) -> {
+            if (method.getName().equals("renewLease")) {
+                hanging.countDown();
+                unblock.await(1, TimeUnit.MINUTES);   // a renewal stuck on a database that does not answer
+            }
+            return proceed.call();
+        });
+        AtomicInteger renewals = new AtomicInteger();
+        StateStore alive = counting(new InMemoryStateStore(), new CopyOnWriteArrayList<>(), renewals);
+        CountDownLatch deadStepRunning = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger renewedWhileBlocked = new AtomicInteger(-1);
+        WorkflowRegistry onDead = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("a")) {
+                deadStepRunning.countDown();
+                await(finish);
+            }
+        }));
+        WorkflowRegistry onAlive = WorkflowRegistry.of(() -> new ThreeStepWorkflow(step -> {
+            if (step.equals("a")) {
+                int before = renewals.get();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (renewals.get() < before + 3 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                renewedWhileBlocked.set(renewals.get() - before);
+            }
+        }));
+        WorkerPool deadPool = WorkerPool.builder(onDead, dead).threads(1).lease(Duration.ofMillis(60))
+                .openTelemetry(OpenTelemetry.noop()).build().start();
+        WorkerPool alivePool = WorkerPool.builder(onAlive, alive).threads(1).lease(Duration.ofMillis(60))
+                .openTelemetry(OpenTelemetry.noop()).build().start();
+        try {
+            WorkflowClient.create(dead, onDead).submit(ThreeStepWorkflow.class, new APayload(1));
+            assertThat(deadStepRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the dead store's renewal hangs").isTrue();
+
+            String id = WorkflowClient.create(alive, onAlive).submit(ThreeStepWorkflow.class, new APayload(2));
+            CountDownLatch done = new CountDownLatch(1);
+            while (alive.find(id).orElseThrow().status() == InstanceStatus.WAITING && done.getCount() > 0) {
+                done.await(10, TimeUnit.MILLISECONDS);
+            }
+
+            assertThat(renewedWhileBlocked.get()).as("renewals of the other store went on").isGreaterThanOrEqualTo(3);
+            assertThat(alive.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+            assertThat(alive.history(id)).hasSize(3);
+        } finally {
+            unblock.countDown();
+            finish.countDown();
+            alivePool.close();
+            deadPool.close();
+        }
+    }
+
+    @Test
+    void aTransitionTheStoreRefusesEndsTheInstanceUnrecoverableInsteadOfRunningTheStepForever() {
+        AtomicInteger runs = new AtomicInteger();
+        StateStore refusing = around(new InMemoryStateStore(), (method, args, proceed) -> {
+            if (method.getName().equals("retryLater")) {
+                throw new StoreException("retry of instance x failed: Data too long for column 'last_error_message'",
+                        null, false);
+            }
+            return proceed.call();
+        });
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(
+                ThreeStepWorkflowBase.withAttempts(3), step -> {
+                    runs.incrementAndGet();
+                    throw new IllegalStateException("boom");
+                }));
+        String id = WorkflowClient.create(refusing, registry).submit(ThreeStepWorkflow.class, new APayload(1));
+        WorkflowWorker worker = WorkflowWorker.builder(registry).openTelemetry(OpenTelemetry.noop()).build();
+
+        ExecutionResult result = worker.executeWaitingWorkflow(refusing, THREE_STEPS, FetchStrategy.OLDEST, Duration.ZERO);
+
+        assertThat(result).isEqualTo(ExecutionResult.UNRECOVERABLE);
+        WorkflowInstance instance = refusing.find(id).orElseThrow();
+        assertThat(instance.status()).isEqualTo(InstanceStatus.UNRECOVERABLE);
+        assertThat(instance.lastError().type()).isEqualTo("TransitionNotWritable");
+        assertThat(instance.lastError().message()).contains("retry of step a (attempt 1) could not be written")
+                .contains("Data too long");
+        assertThat(runs).hasValue(1);
+        assertThat(worker.executeWaitingWorkflow(refusing, THREE_STEPS, FetchStrategy.OLDEST, Duration.ZERO))
+                .as("nothing runs again").isEqualTo(ExecutionResult.NO_TASKS_WAITING);
+    }
+
+    @Test
+    void aMisconfiguredStoreFailsThePoolsStartWithTheCause() {
+        StateStore misconfigured = around(new InMemoryStateStore(), (method, args, proceed) -> {
+            if (method.getName().equals("verify")) {
+                throw new StoreConfigurationException("Gamgee's tables do not exist in the store's database", null);
+            }
+            return proceed.call();
+        });
+        WorkerPool pool = WorkerPool.builder(WorkflowRegistry.of(ThreeStepWorkflow::new), misconfigured)
+                .openTelemetry(OpenTelemetry.noop()).build();
+
+        assertThatThrownBy(pool::start).isInstanceOf(StoreConfigurationException.class)
+                .hasMessage("Gamgee's tables do not exist in the store's database");
+        assertThat(pool.isRunning()).isFalse();
+        assertThat(pool.isHealthy()).isFalse();
+    }
+
+    @Test
+    void anUnreachableStoreDoesNotStopThePoolFromStarting() {
+        StateStore unreachable = around(new InMemoryStateStore(), (method, args, proceed) -> {
+            if (method.getName().equals("verify")) {
+                throw new StoreUnavailableException("verify failed: the database is unreachable", null);
+            }
+            return proceed.call();
+        });
+        try (WorkerPool pool = WorkerPool.builder(WorkflowRegistry.of(ThreeStepWorkflow::new), unreachable)
+                .threads(2).openTelemetry(OpenTelemetry.noop()).build().start()) {
+            assertThat(pool.isRunning()).isTrue();
+            assertThat(pool.liveThreads()).isEqualTo(2);
+        }
     }
 
     /** The three-step workflow, counting {@code lastSteps} down each time a workflow reaches its last step. */

@@ -30,6 +30,17 @@ public abstract class ThreeStepWorkflowBase extends WorkflowBase<ThreeStepWorkfl
                 .build();
     }
 
+    /** The same diagram with {@code a --> a: attempts=<attempts>\nbackoffMs=1}. */
+    public static WorkflowDefinition withAttempts(int attempts) {
+        return WorkflowDefinition.builder("ThreeStepWorkflow", "thr33-" + attempts)
+                .source("three.mermaid")
+                .firstStep("a")
+                .step("a", APayload.class, "b", RetryPolicy.of(attempts, 1), 5)
+                .step("b", BPayload.class, "c", RetryPolicy.DEFAULT, 6)
+                .step("c", CPayload.class, WorkflowDefinition.END, RetryPolicy.DEFAULT, 7)
+                .build();
+    }
+
     /** An edited diagram, {@code a --> c}, in which step b no longer exists. */
     public static WorkflowDefinition withoutB(String hash) {
         return WorkflowDefinition.builder("ThreeStepWorkflow", hash)
