@@ -452,6 +452,22 @@ public final class JpaStateStore implements StateStore {
         return Optional.ofNullable(jdbc.knownDialect());
     }
 
+    /**
+     * Reads both tables once (creating them first when the store was told to): a configuration
+     * mistake fails with a {@link io.gamgee.core.store.StoreConfigurationException} saying what to
+     * fix, an unreachable database with a retryable {@link io.gamgee.core.store.StoreUnavailableException}.
+     */
+    @Override
+    public void verify() {
+        jdbc.autoCommit("verify", null, (connection, dialect) -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT COUNT(*) FROM gamgee_instance WHERE 1 = 0").close();
+                statement.executeQuery("SELECT COUNT(*) FROM gamgee_step_history WHERE 1 = 0").close();
+            }
+            return null;
+        });
+    }
+
     /** Stops the retention task and closes the connection pool if the store made it. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package io.gamgee.jpa;
 
+import io.gamgee.core.store.StoreConfigurationException;
 import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.StoreUnavailableException;
 import java.io.IOException;
@@ -19,6 +20,9 @@ final class SqlErrors {
     /** PostgreSQL: the server is shutting down, crashed, or not yet accepting connections. */
     private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
 
+    /** An undefined table: PostgreSQL, MariaDB and H2. */
+    private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S04");
+
     /** Serialization failure, deadlock, lock wait timeout: the same call may succeed again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "40000", "HYT00");
 
@@ -33,11 +37,62 @@ final class SqlErrors {
      */
     static StoreException translate(String operation, String instanceId, Exception error) {
         String what = instanceId == null ? operation : operation + " of instance " + instanceId;
+        String misconfiguration = misconfiguration(error);
+        if (misconfiguration != null) {
+            return new StoreConfigurationException(misconfiguration + " (" + what + " failed: "
+                    + rootMessage(error) + ")", error);
+        }
         if (isConnectionFailure(error)) {
             return new StoreUnavailableException(
                     what + " failed: the database is unreachable (" + error.getMessage() + ")", error);
         }
         return new StoreException(what + " failed: " + error.getMessage(), error, isTransient(error));
+    }
+
+    /**
+     * What is wrong with the configuration, and what to do, when {@code error} says that the
+     * store cannot work as configured; {@code null} for any other failure.
+     */
+    static String misconfiguration(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No suitable driver") || message.startsWith("Failed to get driver instance")) {
+                return "no JDBC driver accepts the store's URL: check the URL (jdbc:postgresql://…, "
+                        + "jdbc:mariadb://…, jdbc:h2:…) and that the driver (org.postgresql:postgresql, "
+                        + "org.mariadb.jdbc:mariadb-java-client, com.h2database:h2) is on the class path";
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (MISSING_TABLE_STATES.contains(state) && mentionsGamgeeTables(message)) {
+                    return "Gamgee's tables do not exist in the store's database: let the store create them "
+                            + "(JpaStateStore.builder().createSchema(true), gamgee.store.create-schema=true) or run "
+                            + "the shipped migrations (see SCHEMA.md)";
+                }
+                if (state.startsWith("28") || (state.equals("42000") && sql.getErrorCode() == 1045)) {
+                    return "the database refused the store's credentials: check the user and password";
+                }
+                if (state.equals("3D000") || sql.getErrorCode() == 1049 || sql.getErrorCode() == 90146) {
+                    return "the database named in the store's URL does not exist: create it or fix the URL";
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean mentionsGamgeeTables(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("gamgee_instance") || lower.contains("gamgee_step_history");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     static boolean isConnectionFailure(Throwable error) {

@@ -1,0 +1,101 @@
+package io.gamgee.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.gamgee.core.WorkerPool;
+import io.gamgee.core.WorkflowClient;
+import io.gamgee.core.WorkflowRegistry;
+import io.gamgee.core.store.StoreConfigurationException;
+import io.gamgee.core.store.StoreException;
+import io.gamgee.jpa.workflow.ReservePayload;
+import io.gamgee.jpa.workflow.ShipmentWorkflow;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store that cannot work as configured fails the first call and a pool's start with the cause as
+ * the message, and is never retried as if it were an outage.
+ */
+class ConfigurationErrorsTest {
+
+    private static final WorkflowRegistry REGISTRY = WorkflowRegistry.of(ShipmentWorkflow::new);
+
+    @Test
+    void aUrlNoDriverAcceptsIsAConfigurationErrorNotAnOutage() {
+        try (HikariDataSource typo = new HikariDataSource()) {
+            typo.setJdbcUrl("jdbc:postgres://127.0.0.1:5432/test");
+            typo.setUsername("postgres");
+            JpaStateStore store = JpaStateStore.create(typo);
+
+            assertThatThrownBy(store::verify)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("no JDBC driver accepts the store's URL")
+                    .satisfies(e -> assertThat(((StoreException) e).isRetryable()).isFalse());
+            assertThatThrownBy(() -> WorkflowClient.create(store, REGISTRY)
+                    .submit(ShipmentWorkflow.class, new ReservePayload("order-1")))
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("no JDBC driver accepts the store's URL");
+            WorkerPool pool = pool(store);
+            assertThatThrownBy(pool::start).isInstanceOf(StoreConfigurationException.class);
+            assertThat(pool.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void missingTablesFailThePoolsStartSayingHowToCreateThem(@TempDir Path dir) {
+        try (JpaStateStore store = JpaStateStore.builder().h2(dir).createSchema(false).build()) {
+            WorkerPool pool = pool(store);
+
+            assertThatThrownBy(pool::start)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("Gamgee's tables do not exist in the store's database")
+                    .hasMessageContaining("createSchema(true)")
+                    .hasMessageContaining("GAMGEE_INSTANCE");
+            assertThat(pool.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void missingTablesOnPostgresqlAreAConfigurationError() throws Exception {
+        try (Connection admin = Databases.postgres().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS gamgee_no_tables CASCADE");
+            statement.execute("CREATE SCHEMA gamgee_no_tables");
+        }
+        try (HikariDataSource empty = new HikariDataSource()) {
+            empty.setJdbcUrl(Databases.POSTGRES_URL + "?currentSchema=gamgee_no_tables");
+            empty.setUsername("postgres");
+            JpaStateStore store = JpaStateStore.create(empty);
+
+            assertThatThrownBy(() -> WorkflowClient.create(store, REGISTRY)
+                    .submit(ShipmentWorkflow.class, new ReservePayload("order-1")))
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("Gamgee's tables do not exist")
+                    .hasMessageContaining("gamgee_instance");
+        }
+    }
+
+    @Test
+    void anUnknownUserIsAConfigurationError() {
+        Databases.postgres();
+        try (HikariDataSource stranger = new HikariDataSource()) {
+            stranger.setJdbcUrl(Databases.POSTGRES_URL);
+            stranger.setUsername("nobody_" + System.nanoTime());
+            stranger.setConnectionTimeout(2_000);
+            JpaStateStore store = JpaStateStore.create(stranger);
+
+            assertThatThrownBy(store::verify)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("the database refused the store's credentials");
+        }
+    }
+
+    private static WorkerPool pool(JpaStateStore store) {
+        return WorkerPool.builder(REGISTRY, store).threads(1).openTelemetry(OpenTelemetry.noop()).build();
+    }
+}

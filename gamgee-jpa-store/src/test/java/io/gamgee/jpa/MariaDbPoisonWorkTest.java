@@ -1,0 +1,15 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.store.StateStore;
+import io.gamgee.test.PoisonWorkContract;
+import java.time.Duration;
+
+/** Poison work on the MariaDb store. */
+class MariaDbPoisonWorkTest extends PoisonWorkContract {
+
+    @Override
+    protected StateStore createStore() {
+        return JpaStateStore.builder().dataSource(Databases.mariadb()).createSchema(true)
+                .purgeInterval(Duration.ZERO).build();
+    }
+}
