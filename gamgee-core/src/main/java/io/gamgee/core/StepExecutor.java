@@ -139,7 +139,11 @@ final class StepExecutor {
             StepGuard guard = StepGuard.start(store, claim, settings.lease(), settings.clock(), timeout,
                     (taken, limit, where) -> timedOut(step, taken, limit, where));
             watch(guard);
-            try {
+            Instant claimedAt = instance.updatedAt() != null ? instance.updatedAt() : startedAt;
+            Instant leasedUntil = claim.leaseUntil();
+            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), step.name(), attempt,
+                    claim.workerId(), claimedAt, startedAt, startedAt.plus(timeout), () -> guard.leaseUntil(leasedUntil));
+            try (StepContext.Scope ignored = StepContext.enter(context)) {
                 stepsExecuted.incrementAndGet();
                 result = WorkflowBase.execute(registration.newWorkflow(), step.name(), payload);
             } catch (Throwable e) {

@@ -5,6 +5,7 @@ import io.gamgee.core.store.StateStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,6 +151,11 @@ final class StepGuard {
             Thread.interrupted();
         }
         return claim;
+    }
+
+    /** Until when the lease holds, as of the latest renewal (or the claim, if none yet). */
+    synchronized Instant leaseUntil(Instant fallback) {
+        return claim == null ? fallback : claim.leaseUntil();
     }
 
     /** Whether the step outlived its timeout (its failure is then written by the handler). */

@@ -98,6 +98,11 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
         return client.submit(type, payload);
     }
 
+    /** Submits under a caller-chosen id, like {@link WorkflowClient#submit(Class, Object, String)}. */
+    public <P, W extends WorkflowBase<P>> String submit(Class<W> type, P payload, String instanceId) {
+        return client.submit(type, payload, instanceId);
+    }
+
     /** Submits with an id and/or a delayed start (relative to the test clock). */
     public <P, W extends WorkflowBase<P>> String submit(Class<W> type, P payload, SubmitOptions options) {
         return client.submit(type, payload, options);

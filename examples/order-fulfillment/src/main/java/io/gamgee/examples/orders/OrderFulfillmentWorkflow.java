@@ -1,5 +1,6 @@
 package io.gamgee.examples.orders;
 
+import io.gamgee.core.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +31,8 @@ public class OrderFulfillmentWorkflow extends OrderFulfillmentWorkflowBase {
 
     @Override
     public ShipOrRefundDecision chargePayment(ChargePaymentPayload charge) {
-        String payment = payments.charge(charge.orderId(), charge.amountCents());
+        // the same key on every retry of this step: the provider takes the money once
+        String payment = payments.charge(StepContext.current().idempotencyKey(), charge.amountCents());
         if (fraudCheck.flagged(charge.orderId())) {
             return shipOrRefund.refund(new RefundPayload(charge.orderId(), charge.reservationId(), payment,
                     charge.amountCents(), charge.customerEmail(), "flagged by the fraud check"));

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
- * A payment provider that times out now and then. Charges are keyed by order id, so a retried
- * charge cannot take the money twice.
+ * A payment provider that times out now and then. Charges carry an idempotency key (the workflow
+ * step's {@code StepContext.idempotencyKey()}), so a retried charge cannot take the money twice.
  */
 @ApplicationScoped
 public class PaymentGateway {
@@ -26,14 +26,14 @@ public class PaymentGateway {
         this.failureRate = failureRate;
     }
 
-    /** Charges the order and returns the payment id. */
-    public String charge(String orderId, long amountCents) {
+    /** Charges once per idempotency key and returns the payment id (the same for a repeated key). */
+    public String charge(String idempotencyKey, long amountCents) {
         Latency.simulate();
         if (ThreadLocalRandom.current().nextDouble() < failureRate.getAsDouble()) {
             timeouts.incrementAndGet();
-            throw new PaymentTimeoutException("payment provider timed out charging " + orderId);
+            throw new PaymentTimeoutException("payment provider timed out charging " + idempotencyKey);
         }
-        return "pay-" + orderId;
+        return "pay-" + idempotencyKey;
     }
 
     /** Refunds a payment. */
