@@ -608,7 +608,8 @@ public final class JpaStateStore implements StateStore {
          * Builds the store. Nothing connects yet: the dialect is detected and the schema created on
          * the first call, so a store can be built while its database is down.
          *
-         * @throws IllegalStateException unless exactly one connection source was given
+         * @throws IllegalStateException unless exactly one connection source was given, or for
+         *     {@link #h2(Path)} when H2 or HikariCP is not on the class path
          */
         public JpaStateStore build() {
             int sources = (h2Directory != null ? 1 : 0) + (dataSource != null ? 1 : 0)
@@ -620,6 +621,7 @@ public final class JpaStateStore implements StateStore {
             ConnectionSource connections;
             Dialect resolved = dialect;
             if (h2Directory != null) {
+                requireEmbeddedH2();
                 connections = new DataSourceConnections(EmbeddedH2.pool(h2Directory, h2PoolSize), true);
                 resolved = Dialect.H2;
             } else if (dataSource != null) {
@@ -629,6 +631,19 @@ public final class JpaStateStore implements StateStore {
             }
             boolean schema = createSchema != null ? createSchema : h2Directory != null;
             return new JpaStateStore(new Jdbc(connections, resolved, schema), retention.build());
+        }
+
+        /** H2 and HikariCP are optional dependencies of this artifact, brought by gamgee-h2. */
+        private static void requireEmbeddedH2() {
+            for (String name : List.of("org.h2.Driver", "com.zaxxer.hikari.HikariDataSource")) {
+                try {
+                    Class.forName(name, false, Builder.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new IllegalStateException("the embedded H2 store needs the dependency io.gamgee:gamgee-h2 "
+                            + "(it brings com.h2database:h2 and com.zaxxer:HikariCP); " + name
+                            + " is not on the class path");
+                }
+            }
         }
     }
 }

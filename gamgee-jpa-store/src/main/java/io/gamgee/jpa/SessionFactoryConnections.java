@@ -15,6 +15,15 @@ final class SessionFactoryConnections implements ConnectionSource {
     private final ConnectionProvider provider;
 
     SessionFactoryConnections(EntityManagerFactory entityManagerFactory) {
+        // hibernate-core is an optional dependency: without it the unit has another provider
+        try {
+            Class.forName("org.hibernate.engine.spi.SessionFactoryImplementor", false,
+                    SessionFactoryConnections.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("JpaStateStore.create(EntityManagerFactory) needs a Hibernate ORM "
+                    + "persistence unit, and Hibernate ORM (org.hibernate.orm:hibernate-core) is not on the class "
+                    + "path; with another provider use JpaStateStore.create(DataSource)");
+        }
         SessionFactoryImplementor sessionFactory;
         try {
             sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
