@@ -1,6 +1,7 @@
 package io.gamgee.cdi;
 
 import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.WorkerDefaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -43,16 +44,6 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
         Path directory, Optional<Boolean> createSchema) {
 
-    /** Default of {@code gamgee.workers.threads}. */
-    public static final int DEFAULT_THREADS = 4;
-    /** Default of {@code gamgee.workers.poll-interval}. */
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
-    /** Default of {@code gamgee.workers.lease}. */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-    /** Default of {@code gamgee.workers.drain-timeout}. */
-    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
-    /** Default of {@code gamgee.workers.step-timeout}. */
-    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
     /** Default of {@code gamgee.store.directory}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
 
@@ -72,18 +63,18 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
         for (String type : workflowTypes) {
             String key = "gamgee.workflows." + type + ".step-timeout";
             if (config.get(key).isPresent()) {
-                workflowStepTimeouts.put(type, duration(config, key, DEFAULT_STEP_TIMEOUT));
+                workflowStepTimeouts.put(type, duration(config, key, WorkerDefaults.STEP_TIMEOUT));
             }
         }
-        int threads = positiveInt(config, "gamgee.workers.threads", DEFAULT_THREADS);
+        int threads = positiveInt(config, "gamgee.workers.threads", WorkerDefaults.THREADS);
         return new GamgeeSettings(
                 bool(config, "gamgee.workers.enabled", true),
                 threads,
                 positiveInt(config, "gamgee.workers.claim-batch", threads),
-                duration(config, "gamgee.workers.poll-interval", DEFAULT_POLL_INTERVAL),
-                duration(config, "gamgee.workers.lease", DEFAULT_LEASE),
-                duration(config, "gamgee.workers.drain-timeout", DEFAULT_DRAIN_TIMEOUT),
-                duration(config, "gamgee.workers.step-timeout", DEFAULT_STEP_TIMEOUT),
+                duration(config, "gamgee.workers.poll-interval", WorkerDefaults.POLL_INTERVAL),
+                duration(config, "gamgee.workers.lease", WorkerDefaults.LEASE),
+                duration(config, "gamgee.workers.drain-timeout", WorkerDefaults.DRAIN_TIMEOUT),
+                duration(config, "gamgee.workers.step-timeout", WorkerDefaults.STEP_TIMEOUT),
                 Map.copyOf(workflowStepTimeouts),
                 fetchStrategy(config, "gamgee.fetch-strategy"),
                 config.get("gamgee.store.jdbc-url"),
@@ -159,7 +150,7 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
             } catch (IllegalArgumentException unknown) {
                 throw invalid(key, value, "one of NEWEST, OLDEST, RANDOM");
             }
-        }).orElse(FetchStrategy.RANDOM);
+        }).orElse(WorkerDefaults.FETCH_STRATEGY);
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {

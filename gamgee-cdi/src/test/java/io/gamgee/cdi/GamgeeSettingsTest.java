@@ -21,7 +21,9 @@ class GamgeeSettingsTest {
         assertThat(settings.claimBatch()).as("one per thread").isEqualTo(4);
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.fetchStrategy()).isEqualTo(FetchStrategy.RANDOM);
+        assertThat(settings.fetchStrategy()).as("the same as WorkerPool's").isEqualTo(FetchStrategy.OLDEST);
+        assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.stepTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.jdbcUrl()).isEmpty();
         assertThat(settings.directory()).isEqualTo(Path.of("gamgee-data"));
         assertThat(settings.createSchema()).isEmpty();

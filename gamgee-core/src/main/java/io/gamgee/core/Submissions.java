@@ -21,20 +21,21 @@ final class Submissions {
     }
 
     static String submit(WorkflowBase<?> workflow, Object payload, StateStore store, String instanceId, Instant startAt) {
-        return submit(workflow, payload, store, instanceId, startAt, Clock.systemUTC());
+        return submit(workflow, payload, store, null, instanceId, startAt, Clock.systemUTC());
     }
 
     /**
      * Inserts a {@code WAITING} instance at the first step, carrying the caller's trace context,
-     * and wakes this JVM's workers on the store; a due instance goes straight to an idle pool
-     * thread of this JVM when there is one.
+     * and wakes the workers waiting on {@code signal}; a due instance goes straight to one of their
+     * idle pool threads when there is one on the same store.
      *
+     * @param signal the registry's signal, or {@code null} to leave the instance to polling workers
      * @param instanceId the id, or {@code null} for a random UUID
      * @param startAt when the first step becomes due, or {@code null} for now
      * @return the instance id (also when an instance with that id already existed)
      */
-    static String submit(WorkflowBase<?> workflow, Object payload, StateStore store, String instanceId,
-            Instant startAt, Clock clock) {
+    static String submit(WorkflowBase<?> workflow, Object payload, StateStore store, WakeSignal signal,
+            String instanceId, Instant startAt, Clock clock) {
         Objects.requireNonNull(store, "store");
         WorkflowDefinition definition = workflow.definition();
         Class<?> payloadType = definition.first().payloadType();
@@ -54,11 +55,10 @@ final class Submissions {
         Instant now = clock.instant();
         NewInstance instance = new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
                 startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now);
-        WakeSignal signal = WakeSignal.of(store);
-        WakeSignal.Idle waiter = instance.runAfter().isAfter(now) ? null
-                : signal.reserve(instance.workflowType(), instance.step());
+        WakeSignal.Idle waiter = signal == null || instance.runAfter().isAfter(now) ? null
+                : signal.reserve(store, instance.workflowType(), instance.step());
         if (waiter == null) {
-            if (store.insert(instance)) {
+            if (store.insert(instance) && signal != null) {
                 signal.signal();
             }
         } else {

@@ -9,14 +9,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM-local "new work" signal per store, so that workers waiting on a store run a task submitted
- * in the same JVM at once instead of at their next poll. Work submitted by other JVMs is found by
- * polling; the signal only shortens the wait.
+ * A JVM-local "new work" signal, so that workers run an instance submitted in the same JVM at once
+ * instead of at their next poll. Work submitted by other JVMs is found by polling; the signal only
+ * shortens the wait. Each {@link WorkflowRegistry} holds one: the pools and workers running a
+ * registry's workflows wait on it, and the {@link WorkflowClient}s made with that registry signal
+ * it, so the sharing is explicit rather than looked up by store.
  *
  * <p>Idle pool threads also wait here as {@link Idle} waiters that a submit can hand its new
  * instance to: the submit inserts the instance already claimed by that thread and wakes only it,
@@ -24,20 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class WakeSignal {
 
-    private static final Map<StateStore, WakeSignal> SIGNALS = new WeakHashMap<>();
-
     private long generation;
     /** Idle waiters, the most recently idle first (its thread is the warmest). */
     private final Deque<Idle> idle = new ArrayDeque<>();
 
-    private WakeSignal() {
-    }
-
-    /** The signal of {@code store} (by identity; forgotten when the store is). */
-    static WakeSignal of(StateStore store) {
-        synchronized (SIGNALS) {
-            return SIGNALS.computeIfAbsent(store, s -> new WakeSignal());
-        }
+    WakeSignal() {
     }
 
     /** A token to pass to {@link #await}: wakes only for signals after this call. */
@@ -114,11 +105,15 @@ final class WakeSignal {
         return count;
     }
 
-    /** Reserves an idle waiter that runs {@code workflowType} from {@code step}, or returns {@code null}. */
-    synchronized Idle reserve(String workflowType, String step) {
+    /**
+     * Reserves an idle waiter that claims from {@code store} (the same object: a claim is only
+     * handed to a thread that will present it to the store that made it) and runs
+     * {@code workflowType} from {@code step}, or returns {@code null}.
+     */
+    synchronized Idle reserve(StateStore store, String workflowType, String step) {
         for (Iterator<Idle> waiters = idle.iterator(); waiters.hasNext(); ) {
             Idle waiter = waiters.next();
-            if (waiter.accepts(workflowType, step)) {
+            if (waiter.store == store && waiter.accepts(workflowType, step)) {
                 waiters.remove();
                 waiter.reserved = true;
                 return waiter;
@@ -152,14 +147,16 @@ final class WakeSignal {
     /** A pool thread waiting for work, described so that a submit can tell whether it fits. */
     static final class Idle {
         final String workerId;
+        private final StateStore store;
         private final List<Query> queries;
         private final Duration lease;
         private final Clock clock;
         private boolean reserved;
         private Claim handedOver;
 
-        Idle(String workerId, List<Query> queries, Duration lease, Clock clock) {
+        Idle(String workerId, StateStore store, List<Query> queries, Duration lease, Clock clock) {
             this.workerId = workerId;
+            this.store = store;
             this.queries = queries;
             this.lease = lease;
             this.clock = clock;

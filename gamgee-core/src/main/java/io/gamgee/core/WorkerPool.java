@@ -37,9 +37,10 @@ import java.util.random.RandomGenerator;
  * threads, so that claims cost a fraction of a commit each when there is a backlog. A claim that
  * waited so long that less than half its lease is left is renewed before it runs.
  *
- * <p>Idle threads wait for the next poll, or less: a submit through this JVM of an instance that is
- * due at once inserts it already claimed by the most recently idle thread and wakes that thread
- * alone, so the first step starts without a claim round trip.
+ * <p>Idle threads wait for the next poll, or less: a {@link WorkflowClient} made with the pool's
+ * registry wakes them when it submits, and a submit of an instance that is due at once on the
+ * pool's own store object inserts it already claimed by the most recently idle thread and wakes
+ * that thread alone, so the first step starts without a claim round trip.
  * A query without a workflow type claims only the registered types, in turn. A store failure is
  * logged and retried with exponential backoff (up to 30 s); it never ends a thread.
  * {@link #close()} stops claiming, lets running steps finish within the drain timeout, releases the
@@ -81,7 +82,7 @@ public final class WorkerPool implements AutoCloseable {
         this.drainTimeout = builder.drainTimeout;
         this.threadCount = builder.threads;
         this.claimBatch = builder.claimBatch > 0 ? builder.claimBatch : builder.threads;
-        this.signal = WakeSignal.of(store);
+        this.signal = builder.registry.signal();
         this.queries = queriesFor(builder.query, builder.registry);
     }
 
@@ -176,7 +177,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private void loop(WorkerSlot slot) {
         Duration errorBackoff = FIRST_ERROR_BACKOFF;
-        WakeSignal.Idle idle = new WakeSignal.Idle(slot.workerId, queries, worker.settings().lease(),
+        WakeSignal.Idle idle = new WakeSignal.Idle(slot.workerId, store, queries, worker.settings().lease(),
                 worker.settings().clock());
         idles.add(idle);
         try {
@@ -393,10 +394,10 @@ public final class WorkerPool implements AutoCloseable {
         private final WorkflowRegistry registry;
         private final StateStore store;
         private final WorkflowWorker.Builder worker;
-        private int threads = 4;
+        private int threads = WorkerDefaults.THREADS;
         private Query query = Query.all();
-        private FetchStrategy strategy = FetchStrategy.OLDEST;
-        private Duration drainTimeout = Duration.ofSeconds(30);
+        private FetchStrategy strategy = WorkerDefaults.FETCH_STRATEGY;
+        private Duration drainTimeout = WorkerDefaults.DRAIN_TIMEOUT;
         private int claimBatch;
 
         private Builder(WorkflowRegistry registry, StateStore store) {

@@ -43,7 +43,9 @@ public abstract class WorkflowBase<P> {
     }
 
     /**
-     * Submits a new instance that starts now.
+     * Submits a new instance that starts now. Workers find it at their next poll; submit through a
+     * {@link WorkflowClient} made with the workers' {@link WorkflowRegistry} to have an idle worker
+     * of this JVM start it at once.
      *
      * @return the new instance's id (a random UUID)
      * @throws PayloadException when the payload cannot be encoded as JSON

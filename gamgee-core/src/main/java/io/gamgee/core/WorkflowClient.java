@@ -18,6 +18,11 @@ import java.util.Optional;
  * String id = client.submit(ConditionsWorkflow.class, new DecidePayload());
  * client.status(id).ifPresent(status -> System.out.println(status.step()));
  * }</pre>
+ *
+ * <p>The registry is what a client shares with the {@link WorkerPool}s of its JVM: a submit wakes
+ * the idle threads of pools running the same registry at once (others find the instance at their
+ * next poll), and hands a due instance straight to one of them when that pool uses the very same
+ * store object.
  */
 public final class WorkflowClient {
 
@@ -62,7 +67,8 @@ public final class WorkflowClient {
         Objects.requireNonNull(options, "options");
         WorkflowBase<?> workflow = registry.registrationOf(type).newWorkflow();
         Instant now = clock.instant();
-        return Submissions.submit(workflow, payload, store, options.instanceId(), options.resolveStart(now), clock);
+        return Submissions.submit(workflow, payload, store, registry.signal(), options.instanceId(),
+                options.resolveStart(now), clock);
     }
 
     /** Where the instance stands, or empty for an unknown id. */
@@ -102,7 +108,7 @@ public final class WorkflowClient {
     public int recoverTasks(Query query, int limit) {
         int recovered = store.recoverTasks(query, limit, clock.instant());
         if (recovered > 0) {
-            WakeSignal.of(store).signal();
+            registry.signal().signal();
         }
         return recovered;
     }

@@ -49,6 +49,14 @@ public final class WorkflowRegistry {
         return new Builder();
     }
 
+    /** Wakes this registry's workers in this JVM when its clients submit. */
+    private final WakeSignal signal = new WakeSignal();
+
+    /** The signal this registry's clients give and its workers wait on. */
+    WakeSignal signal() {
+        return signal;
+    }
+
     /** The registered workflow types, in registration order. */
     public Set<String> workflowTypes() {
         return registrations.keySet();

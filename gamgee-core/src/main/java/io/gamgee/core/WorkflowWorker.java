@@ -49,11 +49,9 @@ public final class WorkflowWorker {
 
     private static final System.Logger LOG = System.getLogger(WorkflowWorker.class.getName());
 
-    /** The step timeout of steps that set none, unless the builder says otherwise. */
-    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
-
     private final WorkerSettings settings;
     private final StepExecutor executor;
+    private final WorkflowRegistry registry;
 
     /** A worker with default options (see {@link Builder}). */
     public WorkflowWorker(WorkflowRegistry registry) {
@@ -65,6 +63,7 @@ public final class WorkflowWorker {
                 builder.maxBackoff, builder.random, builder.pollInterval, builder.stepTimeout,
                 Map.copyOf(builder.workflowStepTimeouts));
         this.executor = new StepExecutor(builder.registry, settings);
+        this.registry = builder.registry;
     }
 
     /** Options for a worker over {@code registry}. */
@@ -169,7 +168,7 @@ public final class WorkflowWorker {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(strategy, "strategy");
-        WakeSignal signal = WakeSignal.of(store);
+        WakeSignal signal = registry.signal();
         long deadline = System.nanoTime() + fetchTimeout.toNanos();
         while (true) {
             long seen = signal.generation();
@@ -199,11 +198,11 @@ public final class WorkflowWorker {
         private String workerId = defaultWorkerId();
         private Clock clock = Clock.systemUTC();
         private Supplier<OpenTelemetry> openTelemetry = GlobalOpenTelemetry::get;
-        private Duration lease = Duration.ofSeconds(30);
-        private Duration maxBackoff = Duration.ofHours(1);
+        private Duration lease = WorkerDefaults.LEASE;
+        private Duration maxBackoff = WorkerDefaults.MAX_BACKOFF;
         private RandomGenerator random = RandomGenerator.getDefault();
-        private Duration pollInterval = Duration.ofMillis(500);
-        private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
+        private Duration pollInterval = WorkerDefaults.POLL_INTERVAL;
+        private Duration stepTimeout = WorkerDefaults.STEP_TIMEOUT;
         private final Map<String, Duration> workflowStepTimeouts = new HashMap<>();
 
         private Builder(WorkflowRegistry registry) {

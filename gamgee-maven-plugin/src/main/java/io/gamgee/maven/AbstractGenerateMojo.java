@@ -78,7 +78,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
                     digestCache().toPath(),
                     GeneratorVersion.of(pluginVersion, compilerLocation()));
             DiagramCompiler compiler = new DiagramCompiler();
-            report = new BaseClassGenerator(compiler::compile, new MavenBuildLog(getLog())).generate(request);
+            report = new IncrementalGeneration(compiler::compile, new MavenBuildLog(getLog())).generate(request);
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -29,16 +29,8 @@ final class Problems {
         diagrams.add(error.path());
     }
 
-    boolean any() {
-        return !errors.isEmpty();
-    }
-
     List<Diagnostic> errors() {
         return List.copyOf(errors);
-    }
-
-    int diagramCount() {
-        return diagrams.size();
     }
 
     /** E.g. {@code 3 problems in 2 diagrams}. */

@@ -95,9 +95,7 @@ public final class InMemoryStateStore implements StateStore {
             if (instances.containsKey(n.instanceId())) {
                 return null;
             }
-            WorkflowInstance instance = new WorkflowInstance(n.instanceId(), n.workflowType(), n.step(), n.payload(),
-                    InstanceStatus.WAITING, 0, n.runAfter(), leaseOwner, leaseUntil, n.traceContext(), n.diagramHash(),
-                    0, n.createdAt(), n.createdAt(), null);
+            WorkflowInstance instance = n.toInstance(leaseOwner, leaseUntil);
             write(null, instance);
             histories.put(n.instanceId(), new ArrayList<>());
             return instance;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamgee.core.StepContext;
-import io.gamgee.core.WorkflowWorker;
+import io.gamgee.core.WorkerDefaults;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
@@ -41,7 +41,7 @@ class StepContextTest {
             assertThat(seen.get(2).idempotencyKey()).isEqualTo("order-42:b");
             StepContext first = seen.get(0);
             assertThat(first.startedAt()).isEqualTo(kit.clock().instant().minusMillis(1));
-            assertThat(first.deadline()).isEqualTo(first.startedAt().plus(WorkflowWorker.DEFAULT_STEP_TIMEOUT));
+            assertThat(first.deadline()).isEqualTo(first.startedAt().plus(WorkerDefaults.STEP_TIMEOUT));
             assertThat(first.leaseUntil()).isAfter(first.startedAt());
             assertThat(first.workerId()).isNotBlank();
         }

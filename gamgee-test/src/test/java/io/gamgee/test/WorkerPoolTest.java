@@ -137,7 +137,7 @@ class WorkerPoolTest {
         try (WorkerPool pool = WorkerPool.builder(registry, store).threads(2).pollInterval(Duration.ofHours(1))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
 
-            new ThreeStepWorkflow().submit(new APayload(1), store);
+            WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1));
             assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
         }
     }
@@ -156,7 +156,7 @@ class WorkerPoolTest {
         WorkflowRegistry registry = countingLastSteps(done);
         try (WorkerPool pool = WorkerPool.builder(registry, flaky).threads(1).pollInterval(Duration.ofMillis(20))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
-            String id = new ThreeStepWorkflow().submit(new APayload(1), flaky);
+            String id = WorkflowClient.create(flaky, registry).submit(ThreeStepWorkflow.class, new APayload(1));
             assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
             pool.close();
             assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
@@ -309,7 +309,7 @@ class WorkerPoolTest {
         try (WorkerPool pool = WorkerPool.builder(registry, unleasing).threads(2).pollInterval(Duration.ofHours(1))
                 .openTelemetry(OpenTelemetry.noop()).build().start()) {
             awaitIdle(pool, 2); // so that the submit reserves one
-            new ThreeStepWorkflow().submit(new APayload(1), unleasing);
+            WorkflowClient.create(unleasing, registry).submit(ThreeStepWorkflow.class, new APayload(1));
             assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
         }
     }
@@ -391,6 +391,23 @@ class WorkerPoolTest {
             finish.countDown();
             alivePool.close();
             deadPool.close();
+        }
+    }
+
+    @Test
+    void aSubmitWakesThePoolOfItsRegistryEvenThroughAStoreDecorator() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        StateStore decorated = around(store, (method, args, proceed) -> proceed.call());
+        CountDownLatch lastSteps = new CountDownLatch(1);
+        WorkflowRegistry registry = countingLastSteps(lastSteps);
+        // a poll of an hour: only the submit's signal can start the work in time
+        try (WorkerPool pool = WorkerPool.builder(registry, decorated).threads(1).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+
+            WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1));
+
+            assertThat(lastSteps.await(30, TimeUnit.SECONDS)).as("the pool was woken").isTrue();
         }
     }
 

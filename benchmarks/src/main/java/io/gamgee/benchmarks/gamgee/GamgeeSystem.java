@@ -8,6 +8,7 @@ import io.gamgee.benchmarks.harness.Report;
 import io.gamgee.benchmarks.harness.SystemUnderTest;
 import io.gamgee.core.Query;
 import io.gamgee.core.WorkerPool;
+import io.gamgee.core.WorkflowClient;
 import io.gamgee.core.WorkflowRegistry;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.WorkflowInstance;
@@ -78,6 +79,7 @@ public final class GamgeeSystem implements SystemUnderTest {
         private final Database database;
         private final ThreeStepsWorkflow workflow;
         private final WorkflowRegistry registry;
+        private final WorkflowClient client;
         private WorkerPool workers;
 
         GamgeeEngine(JpaStateStore store, HikariDataSource side, Database database, ThreeStepsWorkflow workflow) {
@@ -86,11 +88,13 @@ public final class GamgeeSystem implements SystemUnderTest {
             this.database = database;
             this.workflow = workflow;
             this.registry = WorkflowRegistry.of(() -> workflow);
+            // the client shares the registry with the pool, so a submit wakes (or hands over to) its idle threads
+            this.client = WorkflowClient.create(store, registry);
         }
 
         @Override
         public String submit(int n) {
-            return workflow.submit(new APayload(n), store, "wf-" + n);
+            return client.submit(ThreeStepsWorkflow.class, new APayload(n), "wf-" + n);
         }
 
         @Override

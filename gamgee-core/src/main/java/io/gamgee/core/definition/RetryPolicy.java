@@ -56,9 +56,4 @@ public record RetryPolicy(int attempts, long backoffMs, long timeoutMs) {
     public Optional<Duration> timeout() {
         return timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs));
     }
-
-    /** The base backoff as a duration. */
-    public Duration backoff() {
-        return Duration.ofMillis(backoffMs);
-    }
 }

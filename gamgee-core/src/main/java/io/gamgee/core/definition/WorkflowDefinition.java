@@ -87,10 +87,6 @@ public final class WorkflowDefinition {
         return Optional.ofNullable(steps.get(name));
     }
 
-    /** The location of a step in the diagram, for messages. */
-    public SourceLocation locationOf(StepDefinition step) {
-        return new SourceLocation(source, step.line(), 1);
-    }
 
     @Override
     public String toString() {

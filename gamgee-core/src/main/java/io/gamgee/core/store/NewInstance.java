@@ -35,4 +35,14 @@ public record NewInstance(
         Objects.requireNonNull(diagramHash, "diagramHash");
         Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /**
+     * The instance as {@link StateStore#insert} stores it: waiting, attempts 0, version 0, no
+     * error, and leased to {@code leaseOwner} until {@code leaseUntil} (both {@code null} for an
+     * unclaimed insert).
+     */
+    public WorkflowInstance toInstance(String leaseOwner, Instant leaseUntil) {
+        return new WorkflowInstance(instanceId, workflowType, step, payload, InstanceStatus.WAITING, 0, runAfter,
+                leaseOwner, leaseUntil, traceContext, diagramHash, 0, createdAt, createdAt, null);
+    }
 }

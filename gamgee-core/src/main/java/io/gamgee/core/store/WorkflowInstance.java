@@ -52,4 +52,24 @@ public record WorkflowInstance(
     public boolean isLeased(Instant now) {
         return leaseOwner != null && leaseUntil != null && leaseUntil.isAfter(now);
     }
+
+    /**
+     * This instance as a store holds it after a write that leased it to {@code owner} until
+     * {@code until} (a claim or a renewal): the version one higher, {@code updatedAt} as given.
+     */
+    public WorkflowInstance leasedTo(String owner, Instant until, Instant updatedAt) {
+        return new WorkflowInstance(instanceId, workflowType, step, payload, status, attempts, runAfter, owner, until,
+                traceContext, diagramHash, version + 1, createdAt, updatedAt, lastError);
+    }
+
+    /**
+     * This instance as a store holds it after advancing to {@code nextStep} at {@code at}: waiting,
+     * attempts 0, due at {@code at}, no error, the version one higher, and leased to {@code owner}
+     * until {@code until} (both {@code null} when the lease was given up).
+     */
+    public WorkflowInstance advancedTo(String nextStep, String nextPayload, String nextDiagramHash,
+            String nextTraceContext, Instant at, String owner, Instant until) {
+        return new WorkflowInstance(instanceId, workflowType, nextStep, nextPayload, InstanceStatus.WAITING, 0, at,
+                owner, until, nextTraceContext, nextDiagramHash, version + 1, createdAt, at, null);
+    }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * base class, keeps unchanged ones as they are, deletes what removed diagrams produced, and
  * collects every problem before reporting.
  */
-final class BaseClassGenerator {
+final class IncrementalGeneration {
 
     private final Function<DiagramSource, CompilationResult> compiler;
     private final BuildLog log;
@@ -33,7 +33,7 @@ final class BaseClassGenerator {
      * @param compiler compiles one diagram, normally {@code new DiagramCompiler()::compile}
      * @param log where progress and diagnostics go
      */
-    BaseClassGenerator(Function<DiagramSource, CompilationResult> compiler, BuildLog log) {
+    IncrementalGeneration(Function<DiagramSource, CompilationResult> compiler, BuildLog log) {
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.log = Objects.requireNonNull(log, "log");
     }

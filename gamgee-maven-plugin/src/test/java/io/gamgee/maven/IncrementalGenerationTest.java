@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BaseClassGeneratorTest {
+class IncrementalGenerationTest {
 
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
 
@@ -51,7 +51,7 @@ class BaseClassGeneratorTest {
         diagram("com/example/notes.txt", "title: Notes");
         diagram("com/example/legacy/old.mermaid", "title: Old");
 
-        new BaseClassGenerator(compiler::compile, log).generate(request("1.0", List.of("com/example/legacy/**")));
+        new IncrementalGeneration(compiler::compile, log).generate(request("1.0", List.of("com/example/legacy/**")));
 
         assertThat(compiler.compiled).containsExactly("com/example/order.mermaid");
     }
@@ -241,7 +241,7 @@ class BaseClassGeneratorTest {
     }
 
     private GenerateReport generate(String generatorVersion) {
-        return new BaseClassGenerator(compiler::compile, log).generate(request(generatorVersion, List.of()));
+        return new IncrementalGeneration(compiler::compile, log).generate(request(generatorVersion, List.of()));
     }
 
     private GenerateRequest request(String generatorVersion, List<String> excludes) {
