@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Encodes, stamps and inserts new instances for {@link WorkflowBase} and {@link WorkflowClient}. */
 final class Submissions {
@@ -37,6 +38,19 @@ final class Submissions {
     static String submit(WorkflowBase<?> workflow, Object payload, StateStore store, WakeSignal signal,
             String instanceId, Instant startAt, Clock clock) {
         Objects.requireNonNull(store, "store");
+        NewInstance[] prepared = new NewInstance[1];
+        String id = prepare(workflow, payload, instanceId, startAt, clock, instance -> prepared[0] = instance);
+        insert(prepared[0], store, signal, prepared[0].createdAt());
+        return id;
+    }
+
+    /**
+     * Checks and encodes a submit into the instance to insert, handed to {@code prepared}.
+     *
+     * @return the instance id
+     */
+    static String prepare(WorkflowBase<?> workflow, Object payload, String instanceId, Instant startAt, Clock clock,
+            Consumer<NewInstance> prepared) {
         WorkflowDefinition definition = workflow.definition();
         Class<?> payloadType = definition.first().payloadType();
         if (payload == null) {
@@ -53,8 +67,16 @@ final class Submissions {
         String id = instanceId != null ? instanceId : UUID.randomUUID().toString();
         String json = PayloadCodec.encode(payload, "a new " + definition.workflowType());
         Instant now = clock.instant();
-        NewInstance instance = new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
-                startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now);
+        prepared.accept(new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
+                startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now));
+        return id;
+    }
+
+    /**
+     * Inserts a prepared instance and wakes the workers waiting on {@code signal}; a due instance
+     * goes straight to one of their idle pool threads when there is one on the same store.
+     */
+    static String insert(NewInstance instance, StateStore store, WakeSignal signal, Instant now) {
         WakeSignal.Idle waiter = signal == null || instance.runAfter().isAfter(now) ? null
                 : signal.reserve(store, instance.workflowType(), instance.step());
         if (waiter == null) {
@@ -64,7 +86,7 @@ final class Submissions {
         } else {
             handOver(store, signal, waiter, instance);
         }
-        return id;
+        return instance.instanceId();
     }
 
     /** Inserts {@code instance} claimed by an idle worker of this JVM and hands the claim to it. */

@@ -1,6 +1,7 @@
 package io.gamgee.core;
 
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import java.time.Clock;
@@ -29,11 +30,21 @@ public final class WorkflowClient {
     private final StateStore store;
     private final WorkflowRegistry registry;
     private final Clock clock;
+    private final TransactionJoiner transactions;
+    /** Where submits are written when the caller's transaction holds them (see {@link #joining}), else {@code null}. */
+    private final StateStore callerTransaction;
 
-    private WorkflowClient(StateStore store, WorkflowRegistry registry, Clock clock) {
+    private WorkflowClient(StateStore store, WorkflowRegistry registry, Clock clock, TransactionJoiner transactions,
+            StateStore callerTransaction) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.transactions = transactions;
+        this.callerTransaction = callerTransaction;
+    }
+
+    private WorkflowClient(StateStore store, WorkflowRegistry registry, Clock clock) {
+        this(store, registry, clock, null, null);
     }
 
     /** A client on the system clock. */
@@ -44,6 +55,46 @@ public final class WorkflowClient {
     /** A client whose submit times, delays and recoveries follow {@code clock} (a test clock). */
     public static WorkflowClient create(StateStore store, WorkflowRegistry registry, Clock clock) {
         return new WorkflowClient(store, registry, clock);
+    }
+
+    /**
+     * A client whose submits join the caller's transaction whenever {@code transactions} finds one
+     * (what the CDI extension's {@code WorkflowClient} bean does with JTA), and commit on their own
+     * otherwise.
+     */
+    public static WorkflowClient create(StateStore store, WorkflowRegistry registry, Clock clock,
+            TransactionJoiner transactions) {
+        return new WorkflowClient(store, registry, clock, Objects.requireNonNull(transactions, "transactions"), null);
+    }
+
+    /**
+     * A client whose submits write through {@code transactionBound}: a view of this client's store
+     * bound to a transaction the caller owns and commits, e.g.
+     * {@code JpaStateStore.joining(connection)}. A submitted instance exists only once the caller
+     * commits, and never if it rolls back. Nothing is handed to idle workers before that commit
+     * (they could not see the row): workers find it at their next poll, or at once if the caller
+     * calls {@link #wakeWorkers()} after committing. Everything but submitting goes to this client's
+     * own store.
+     *
+     * <pre>{@code
+     * connection.setAutoCommit(false);
+     * orders.insert(connection, order);
+     * client.joining(store.joining(connection)).submit(OrderWorkflow.class, new ChargePayload(order.id()), order.id());
+     * connection.commit();
+     * client.wakeWorkers();
+     * }</pre>
+     */
+    public WorkflowClient joining(StateStore transactionBound) {
+        return new WorkflowClient(store, registry, clock, null,
+                Objects.requireNonNull(transactionBound, "transactionBound"));
+    }
+
+    /**
+     * Wakes the idle workers of this client's registry in this JVM, so they look for due work now
+     * rather than at their next poll: after committing a transaction that submitted workflows.
+     */
+    public void wakeWorkers() {
+        registry.signal().signal();
     }
 
     /**
@@ -67,8 +118,19 @@ public final class WorkflowClient {
         Objects.requireNonNull(options, "options");
         WorkflowBase<?> workflow = registry.registrationOf(type).newWorkflow();
         Instant now = clock.instant();
-        return Submissions.submit(workflow, payload, store, registry.signal(), options.instanceId(),
-                options.resolveStart(now), clock);
+        if (callerTransaction != null) {
+            // the row is invisible until the caller commits: no hand-off, no wake-up yet
+            return Submissions.submit(workflow, payload, callerTransaction, null, options.instanceId(),
+                    options.resolveStart(now), clock);
+        }
+        NewInstance[] prepared = new NewInstance[1];
+        String id = Submissions.prepare(workflow, payload, options.instanceId(), options.resolveStart(now), clock,
+                instance -> prepared[0] = instance);
+        if (transactions != null && transactions.join(store, view -> view.insert(prepared[0]),
+                registry.signal()::signal)) {
+            return id;
+        }
+        return Submissions.insert(prepared[0], store, registry.signal(), prepared[0].createdAt());
     }
 
     /** Where the instance stands, or empty for an unknown id. */

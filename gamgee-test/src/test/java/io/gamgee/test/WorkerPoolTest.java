@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamgee.core.ExecutionResult;
 import io.gamgee.core.FetchStrategy;
+import io.gamgee.core.TransactionJoiner;
 import io.gamgee.core.Query;
 import io.gamgee.core.WorkerPool;
 import io.gamgee.core.WorkflowClient;
@@ -409,6 +410,45 @@ class WorkerPoolTest {
 
             assertThat(lastSteps.await(30, TimeUnit.SECONDS)).as("the pool was woken").isTrue();
         }
+    }
+
+    @Test
+    void aSubmitInTheCallersTransactionExistsOnlyOnceItCommitsAndThenWakesThePool() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        List<Runnable> commits = new CopyOnWriteArrayList<>();
+        TransactionJoiner transaction = (target, insert, afterCommit) -> commits.add(() -> {
+            insert.accept(target);
+            afterCommit.run();
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = countingLastSteps(done);
+        WorkflowClient client = WorkflowClient.create(store, registry, java.time.Clock.systemUTC(), transaction);
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+
+            String committed = client.submit(ThreeStepWorkflow.class, new APayload(1), "order-1");
+            assertThat(store.find(committed)).as("not before the commit").isEmpty();
+            commits.get(0).run();
+
+            assertThat(done.await(30, TimeUnit.SECONDS)).as("woken after the commit").isTrue();
+            String rolledBack = client.submit(ThreeStepWorkflow.class, new APayload(2), "order-2");
+            assertThat(store.find(rolledBack)).as("a rolled back submit never exists").isEmpty();
+        }
+    }
+
+    @Test
+    void aClientJoiningTheCallersTransactionWritesThroughItsViewAndReadsTheStore() {
+        InMemoryStateStore store = new InMemoryStateStore();
+        InMemoryStateStore transactionView = new InMemoryStateStore();
+        WorkflowRegistry registry = WorkflowRegistry.of(ThreeStepWorkflow::new);
+        WorkflowClient client = WorkflowClient.create(store, registry);
+
+        String id = client.joining(transactionView).submit(ThreeStepWorkflow.class, new APayload(1), "order-1");
+
+        assertThat(transactionView.find(id)).as("written through the view").isPresent();
+        assertThat(store.find(id)).isEmpty();
+        assertThat(client.joining(transactionView).status(id)).as("reads go to the store").isEmpty();
     }
 
     @Test
