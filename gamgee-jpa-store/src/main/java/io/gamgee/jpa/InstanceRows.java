@@ -20,7 +20,7 @@ final class InstanceRows {
     private InstanceRows() {
     }
 
-    static WorkflowInstance instance(ResultSet row, Dialect dialect) throws SQLException {
+    static WorkflowInstance instance(ResultSet row, Vendor vendor) throws SQLException {
         String errorType = row.getString("last_error_type");
         ErrorInfo lastError = errorType == null ? null
                 : new ErrorInfo(errorType, row.getString("last_error_message"), row.getString("last_error_stack_trace"));
@@ -31,25 +31,25 @@ final class InstanceRows {
                 row.getString("payload"),
                 InstanceStatus.valueOf(row.getString("status")),
                 row.getInt("attempts"),
-                dialect.instant(row, "run_after"),
+                vendor.instant(row, "run_after"),
                 row.getString("lease_owner"),
-                dialect.instant(row, "lease_until"),
+                vendor.instant(row, "lease_until"),
                 row.getString("trace_context"),
                 row.getString("diagram_hash"),
                 row.getLong("version"),
-                dialect.instant(row, "created_at"),
-                dialect.instant(row, "updated_at"),
+                vendor.instant(row, "created_at"),
+                vendor.instant(row, "updated_at"),
                 lastError);
     }
 
-    static StepRecord step(ResultSet row, Dialect dialect) throws SQLException {
+    static StepRecord step(ResultSet row, Vendor vendor) throws SQLException {
         return new StepRecord(
                 row.getString("instance_id"),
                 row.getString("step"),
                 row.getInt("attempt"),
                 row.getString("worker_id"),
-                dialect.instant(row, "started_at"),
-                dialect.instant(row, "finished_at"),
+                vendor.instant(row, "started_at"),
+                vendor.instant(row, "finished_at"),
                 StepRecord.Outcome.valueOf(row.getString("outcome")),
                 row.getString("next_step"),
                 row.getString("error"));

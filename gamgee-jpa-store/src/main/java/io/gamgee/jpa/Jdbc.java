@@ -5,25 +5,25 @@ import java.sql.SQLException;
 
 /**
  * Runs store operations on a connection from the {@link ConnectionSource}, in auto-commit mode or in
- * one transaction, and translates failures. Resolves the dialect, and creates the schema when told
- * to, on first use, so a store can be built while its database is still down.
+ * one transaction, and translates failures. Resolves the {@link Vendor}, and creates the schema when
+ * told to, on first use, so a store can be built while its database is still down.
  */
 final class Jdbc {
 
     /** Work on a connection. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection connection, Dialect dialect) throws SQLException;
+        T run(Connection connection, Vendor vendor) throws SQLException;
     }
 
     private final ConnectionSource connections;
-    private final Dialect configuredDialect;
+    private final Vendor configuredVendor;
     private final boolean createSchema;
-    private volatile Dialect dialect;
+    private volatile Vendor vendor;
 
-    Jdbc(ConnectionSource connections, Dialect configuredDialect, boolean createSchema) {
+    Jdbc(ConnectionSource connections, Vendor configuredVendor, boolean createSchema) {
         this.connections = connections;
-        this.configuredDialect = configuredDialect;
+        this.configuredVendor = configuredVendor;
         this.createSchema = createSchema;
     }
 
@@ -32,7 +32,7 @@ final class Jdbc {
         try {
             Connection connection = connections.open();
             try {
-                return work.run(connection, dialect(connection));
+                return work.run(connection, vendor(connection));
             } finally {
                 connections.release(connection);
             }
@@ -46,7 +46,7 @@ final class Jdbc {
         try {
             Connection connection = connections.open();
             try {
-                Dialect resolved = dialect(connection);
+                Vendor resolved = vendor(connection);
                 connection.setAutoCommit(false);
                 T result;
                 try {
@@ -67,43 +67,40 @@ final class Jdbc {
         }
     }
 
-    /** The dialect, once known (after the first successful call). */
-    Dialect knownDialect() {
-        return dialect;
+    /** The database, once known (after the first successful call). */
+    Vendor knownVendor() {
+        return vendor;
     }
 
-    private Dialect dialect(Connection connection) throws SQLException {
-        Dialect resolved = dialect;
+    private Vendor vendor(Connection connection) throws SQLException {
+        Vendor resolved = vendor;
         if (resolved == null) {
             synchronized (this) {
-                resolved = dialect;
+                resolved = vendor;
                 if (resolved == null) {
-                    resolved = configuredDialect != null ? configuredDialect : Dialect.detect(connection.getMetaData());
+                    resolved = configuredVendor != null ? configuredVendor
+                            : Dialect.detect(connection.getMetaData()).vendor();
                     if (createSchema) {
                         createSchema(connection, resolved);
                     }
-                    dialect = resolved;
+                    vendor = resolved;
                 }
             }
         }
-        if (resolved == Dialect.MARIADB && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-            // InnoDB's default REPEATABLE READ takes gap locks on the claim index; concurrent
-            // inserts and claims would then deadlock instead of skipping each other.
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        }
+        resolved.prepare(connection);
         return resolved;
     }
 
-    private static void createSchema(Connection connection, Dialect dialect) throws SQLException {
+    private static void createSchema(Connection connection, Vendor vendor) throws SQLException {
         try {
-            SchemaScript.apply(connection, dialect);
+            SchemaScript.apply(connection, vendor);
         } catch (SQLException e) {
             if (SqlErrors.isConnectionFailure(e)) {
                 throw e;
             }
             // Nodes starting together race on CREATE ... IF NOT EXISTS (PostgreSQL can then report a
             // duplicate catalog entry); once the winner is done, running the script again is a no-op.
-            SchemaScript.apply(connection, dialect);
+            SchemaScript.apply(connection, vendor);
         }
     }
 

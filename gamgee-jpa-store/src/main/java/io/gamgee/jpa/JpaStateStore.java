@@ -1,7 +1,5 @@
 package io.gamgee.jpa;
 
-import static io.gamgee.jpa.Dialect.stored;
-
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import io.gamgee.core.store.Claim;
@@ -15,11 +13,7 @@ import io.gamgee.jpa.entity.InstanceEntity;
 import io.gamgee.jpa.entity.StepHistoryEntity;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,13 +41,23 @@ import javax.sql.DataSource;
  */
 public final class JpaStateStore implements StateStore {
 
-    private static final String STORE = "JpaStateStore";
-
     private final Jdbc jdbc;
+    private final Inserts inserts;
+    private final Claims claims;
+    private final Leases leases;
+    private final Transitions transitions;
+    private final Queries queries;
+    private final Administration administration;
     private final Retention retention;
 
     JpaStateStore(Jdbc jdbc, Retention.Settings retention) {
         this.jdbc = jdbc;
+        this.inserts = new Inserts(jdbc);
+        this.claims = new Claims(jdbc);
+        this.leases = new Leases(jdbc);
+        this.transitions = new Transitions(jdbc);
+        this.queries = new Queries(jdbc);
+        this.administration = new Administration(jdbc);
         this.retention = new Retention(this, retention);
     }
 
@@ -96,7 +100,7 @@ public final class JpaStateStore implements StateStore {
     @Override
     public boolean insert(NewInstance instance) {
         Objects.requireNonNull(instance, "instance");
-        return insert("insert", instance, null, null);
+        return inserts.insert("insert", instance, null, null);
     }
 
     @Override
@@ -104,45 +108,11 @@ public final class JpaStateStore implements StateStore {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
-        if (!insert("insertClaimed", instance, workerId, leaseUntil)) {
+        if (!inserts.insert("insertClaimed", instance, workerId, leaseUntil)) {
             return Optional.empty();
         }
-        WorkflowInstance claimed = new WorkflowInstance(instance.instanceId(), instance.workflowType(), instance.step(),
-                instance.payload(), InstanceStatus.WAITING, 0, stored(instance.runAfter()), workerId, stored(leaseUntil),
-                instance.traceContext(), instance.diagramHash(), 0, stored(instance.createdAt()),
-                stored(instance.createdAt()), null);
-        return Optional.of(new Claim(claimed, workerId, stored(leaseUntil)));
-    }
-
-    /** Inserts the row, leased to {@code leaseOwner} if not {@code null}; false if the id exists. */
-    private boolean insert(String operation, NewInstance instance, String leaseOwner, Instant leaseUntil) {
-        return jdbc.autoCommit(operation, instance.instanceId(), (connection, dialect) -> {
-            String sql = "INSERT INTO gamgee_instance (instance_id, workflow_type, step, payload, status, attempts, "
-                    + "run_after, claimable_at, lease_owner, lease_until, trace_context, diagram_hash, version, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'WAITING', 0, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
-                    + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (instance_id) DO NOTHING" : "");
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, instance.instanceId());
-                statement.setString(2, instance.workflowType());
-                statement.setString(3, instance.step());
-                statement.setString(4, instance.payload());
-                dialect.bind(statement, 5, instance.runAfter());
-                // a leased row is due again when its lease expires, like a claimed one
-                dialect.bind(statement, 6, leaseUntil != null ? leaseUntil : instance.runAfter());
-                statement.setString(7, leaseOwner);
-                dialect.bind(statement, 8, leaseUntil);
-                statement.setString(9, instance.traceContext());
-                statement.setString(10, instance.diagramHash());
-                dialect.bind(statement, 11, instance.createdAt());
-                dialect.bind(statement, 12, instance.createdAt());
-                return statement.executeUpdate() == 1;
-            } catch (SQLException e) {
-                if (SqlErrors.isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        Instant until = Vendor.stored(leaseUntil);
+        return Optional.of(new Claim(Inserts.stored(instance).toInstance(workerId, until), workerId, until));
     }
 
     @Override
@@ -168,35 +138,13 @@ public final class JpaStateStore implements StateStore {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
-        Jdbc.Work<List<WorkflowInstance>> work = (connection, dialect) ->
-                Claims.claimBatch(connection, dialect, query, strategy, workerId, now, leaseUntil, max);
-        List<WorkflowInstance> claimed = Claims.needsTransaction(jdbc.knownDialect(), strategy)
-                ? jdbc.inTransaction("claim", null, work)
-                : jdbc.autoCommit("claim", null, work);
-        List<Claim> claims = new ArrayList<>(claimed.size());
-        for (WorkflowInstance instance : claimed) {
-            claims.add(new Claim(instance, workerId, instance.leaseUntil()));
-        }
-        return claims;
+        return claims.claim(new ClaimRequest(query, strategy, workerId, now, leaseUntil, max));
     }
 
     @Override
     public Optional<Claim> renewLease(Claim claim, Instant leaseUntil) {
         Objects.requireNonNull(leaseUntil, "leaseUntil");
-        boolean renewed = jdbc.autoCommit("renewLease", claim.instanceId(), (connection, dialect) ->
-                Transitions.update(connection, dialect, claim, "lease_until = ?, claimable_at = ?", (s, d, i) -> {
-                    d.bind(s, i, leaseUntil);
-                    d.bind(s, i + 1, leaseUntil);
-                    return i + 2;
-                }));
-        if (!renewed) {
-            return Optional.empty();
-        }
-        WorkflowInstance held = claim.instance();
-        return Optional.of(new Claim(new WorkflowInstance(held.instanceId(), held.workflowType(), held.step(),
-                held.payload(), held.status(), held.attempts(), held.runAfter(), claim.workerId(), stored(leaseUntil),
-                held.traceContext(), held.diagramHash(), held.version() + 1, held.createdAt(), held.updatedAt(),
-                held.lastError()), claim.workerId(), stored(leaseUntil)));
+        return leases.renew(claim, leaseUntil);
     }
 
     @Override
@@ -206,44 +154,13 @@ public final class JpaStateStore implements StateStore {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(diagramHash, "diagramHash");
         Objects.requireNonNull(record, "record");
-        Instant at = Transitions.time(claim, record);
-        String leaseOwner = keepLeaseUntil == null ? null : claim.workerId();
-        String set = "step = ?, payload = ?, attempts = 0, run_after = ?, claimable_at = ?, lease_owner = ?, "
-                + "lease_until = ?, diagram_hash = ?, trace_context = ?, updated_at = ?, "
-                + "last_error_type = NULL, last_error_message = NULL, last_error_stack_trace = NULL";
-        boolean moved = Transitions.apply(jdbc, "advance", claim, set, (s, d, i) -> {
-            s.setString(i, nextStep);
-            s.setString(i + 1, payload);
-            d.bind(s, i + 2, at);
-            d.bind(s, i + 3, keepLeaseUntil == null ? at : keepLeaseUntil);
-            s.setString(i + 4, leaseOwner);
-            d.bind(s, i + 5, keepLeaseUntil);
-            s.setString(i + 6, diagramHash);
-            s.setString(i + 7, traceContext);
-            d.bind(s, i + 8, at);
-            return i + 9;
-        }, record);
-        if (!moved) {
-            return Optional.empty();
-        }
-        WorkflowInstance held = claim.instance();
-        WorkflowInstance advanced = new WorkflowInstance(held.instanceId(), held.workflowType(), nextStep, payload,
-                InstanceStatus.WAITING, 0, stored(at), leaseOwner, stored(keepLeaseUntil), traceContext, diagramHash,
-                held.version() + 1, held.createdAt(), stored(at), null);
-        Instant receiptUntil = keepLeaseUntil == null ? stored(at) : stored(keepLeaseUntil);
-        return Optional.of(new Claim(advanced, claim.workerId(), receiptUntil));
+        return transitions.advance(claim, nextStep, payload, diagramHash, traceContext, record, keepLeaseUntil);
     }
 
     @Override
     public boolean complete(Claim claim, StepRecord record) {
         Objects.requireNonNull(record, "record");
-        Instant at = Transitions.time(claim, record);
-        return Transitions.apply(jdbc, "complete", claim, "status = 'COMPLETED', claimable_at = ?, "
-                + "lease_owner = NULL, lease_until = NULL, updated_at = ?", (s, d, i) -> {
-                    d.bind(s, i, at);
-                    d.bind(s, i + 1, at);
-                    return i + 2;
-                }, record);
+        return transitions.complete(claim, record);
     }
 
     @Override
@@ -251,103 +168,39 @@ public final class JpaStateStore implements StateStore {
         Objects.requireNonNull(runAfter, "runAfter");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(record, "record");
-        Instant at = Transitions.time(claim, record);
-        return Transitions.apply(jdbc, "retryLater", claim, "attempts = attempts + 1, run_after = ?, "
-                + "claimable_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?, " + ERROR_COLUMNS,
-                (s, d, i) -> {
-                    d.bind(s, i, runAfter);
-                    d.bind(s, i + 1, runAfter);
-                    d.bind(s, i + 2, at);
-                    return bindError(s, i + 3, error);
-                }, record);
+        return transitions.retryLater(claim, runAfter, error, record);
     }
 
     @Override
     public boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(record, "record");
-        Instant at = Transitions.time(claim, record);
-        return Transitions.apply(jdbc, "markUnrecoverable", claim, "status = 'UNRECOVERABLE', "
-                + "attempts = attempts + 1, claimable_at = ?, lease_owner = NULL, lease_until = NULL, "
-                + "updated_at = ?, " + ERROR_COLUMNS, (s, d, i) -> {
-                    d.bind(s, i, at);
-                    d.bind(s, i + 1, at);
-                    return bindError(s, i + 2, error);
-                }, record);
-    }
-
-    private static final String ERROR_COLUMNS =
-            "last_error_type = ?, last_error_message = ?, last_error_stack_trace = ?";
-
-    private static int bindError(PreparedStatement statement, int index, ErrorInfo error) throws SQLException {
-        statement.setString(index, error.type());
-        statement.setString(index + 1, error.message());
-        statement.setString(index + 2, error.stackTrace());
-        return index + 3;
+        return transitions.markUnrecoverable(claim, error, record);
     }
 
     @Override
     public boolean release(Claim claim) {
-        return jdbc.autoCommit("release", claim.instanceId(), (connection, dialect) -> Transitions.update(connection,
-                dialect, claim, "lease_owner = NULL, lease_until = NULL, claimable_at = run_after", (s, d, i) -> i));
+        return leases.release(claim);
     }
 
     @Override
     public int recoverTasks(Query query, int limit, Instant now) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(now, "now");
-        if (limit <= 0) {
-            return 0;
-        }
-        return jdbc.inTransaction("recoverTasks", null, (connection, dialect) -> {
-            QueryFilter filter = QueryFilter.of(query, InstanceStatus.UNRECOVERABLE);
-            List<String> ids = ids(connection, "SELECT instance_id FROM gamgee_instance WHERE " + filter.sql()
-                    + " ORDER BY claimable_at, instance_id LIMIT " + limit, s -> filter.bind(s, 1));
-            int recovered = 0;
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE gamgee_instance SET "
-                    + "status = 'WAITING', attempts = 0, run_after = ?, claimable_at = ?, lease_owner = NULL, "
-                    + "lease_until = NULL, updated_at = ?, version = version + 1 "
-                    + "WHERE instance_id = ? AND status = 'UNRECOVERABLE'")) {
-                for (String id : ids) {
-                    dialect.bind(statement, 1, now);
-                    dialect.bind(statement, 2, now);
-                    dialect.bind(statement, 3, now);
-                    statement.setString(4, id);
-                    recovered += statement.executeUpdate();
-                }
-            }
-            return recovered;
-        });
+        return limit <= 0 ? 0 : administration.recoverTasks(query, limit, now);
     }
 
     @Override
     public boolean cancel(String instanceId, Instant now) {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(now, "now");
-        return jdbc.autoCommit("cancel", instanceId, (connection, dialect) -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE gamgee_instance SET "
-                    + "status = 'CANCELLED', lease_owner = NULL, lease_until = NULL, claimable_at = ?, updated_at = ?, "
-                    + "version = version + 1 WHERE instance_id = ? AND status = 'WAITING'")) {
-                dialect.bind(statement, 1, now);
-                dialect.bind(statement, 2, now);
-                statement.setString(3, instanceId);
-                return statement.executeUpdate() == 1;
-            }
-        });
+        return administration.cancel(instanceId, now);
     }
 
     @Override
     public Optional<WorkflowInstance> find(String instanceId) {
         Objects.requireNonNull(instanceId, "instanceId");
-        return jdbc.autoCommit("find", instanceId, (connection, dialect) -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE instance_id = ?")) {
-                statement.setString(1, instanceId);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(InstanceRows.instance(row, dialect)) : Optional.empty();
-                }
-            }
-        });
+        return queries.find(instanceId);
     }
 
     @Override
@@ -356,85 +209,25 @@ public final class JpaStateStore implements StateStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        if (limit == 0) {
-            return List.of();
-        }
-        return jdbc.autoCommit("list", null, (connection, dialect) -> {
-            QueryFilter filter = QueryFilter.of(query, status);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
-                    + " FROM gamgee_instance WHERE " + filter.sql() + " ORDER BY created_at, instance_id"
-                    + " LIMIT " + limit + " OFFSET " + offset)) {
-                filter.bind(statement, 1);
-                List<WorkflowInstance> instances = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        instances.add(InstanceRows.instance(row, dialect));
-                    }
-                }
-                return instances;
-            }
-        });
+        return limit == 0 ? List.of() : queries.list(query, status, offset, limit);
     }
 
     @Override
     public long count(Query query, InstanceStatus status) {
         Objects.requireNonNull(query, "query");
-        return jdbc.autoCommit("count", null, (connection, dialect) -> {
-            QueryFilter filter = QueryFilter.of(query, status);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql())) {
-                filter.bind(statement, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return queries.count(query, status);
     }
 
     @Override
     public List<StepRecord> history(String instanceId) {
         Objects.requireNonNull(instanceId, "instanceId");
-        return jdbc.autoCommit("history", instanceId, (connection, dialect) -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.HISTORY_COLUMNS
-                    + " FROM gamgee_step_history WHERE instance_id = ? ORDER BY id")) {
-                statement.setString(1, instanceId);
-                List<StepRecord> steps = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        steps.add(InstanceRows.step(row, dialect));
-                    }
-                }
-                return steps;
-            }
-        });
+        return queries.history(instanceId);
     }
 
     @Override
     public int purgeFinished(Instant before, int limit) {
         Objects.requireNonNull(before, "before");
-        if (limit <= 0) {
-            return 0;
-        }
-        return jdbc.inTransaction("purgeFinished", null, (connection, dialect) -> {
-            // A finished row's claimable_at is the time it finished (= updated_at), which lets the
-            // claim index find old finished rows without a scan.
-            List<String> ids = ids(connection, "SELECT instance_id FROM gamgee_instance "
-                    + "WHERE status IN ('COMPLETED', 'CANCELLED') AND claimable_at < ? LIMIT " + limit,
-                    s -> {
-                        dialect.bind(s, 1, before);
-                        return 2;
-                    });
-            int deleted = 0;
-            for (int from = 0; from < ids.size(); from += PURGE_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PURGE_CHUNK));
-                String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-                executeWithIds(connection, "DELETE FROM gamgee_step_history WHERE instance_id" + in, chunk);
-                deleted += executeWithIds(connection, "DELETE FROM gamgee_instance WHERE instance_id" + in
-                        + " AND status IN ('COMPLETED', 'CANCELLED')", chunk);
-            }
-            return deleted;
-        });
+        return limit <= 0 ? 0 : administration.purgeFinished(before, limit);
     }
 
     /**
@@ -449,7 +242,8 @@ public final class JpaStateStore implements StateStore {
 
     /** The database the store talks to, once it has connected. */
     public Optional<Dialect> dialect() {
-        return Optional.ofNullable(jdbc.knownDialect());
+        Vendor vendor = jdbc.knownVendor();
+        return vendor == null ? Optional.empty() : Optional.of(vendor.dialect());
     }
 
     /**
@@ -459,11 +253,8 @@ public final class JpaStateStore implements StateStore {
      */
     @Override
     public void verify() {
-        jdbc.autoCommit("verify", null, (connection, dialect) -> {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.executeQuery("SELECT COUNT(*) FROM gamgee_instance WHERE 1 = 0").close();
-                statement.executeQuery("SELECT COUNT(*) FROM gamgee_step_history WHERE 1 = 0").close();
-            }
+        jdbc.autoCommit("verify", null, (connection, vendor) -> {
+            SchemaScript.verify(connection);
             return null;
         });
     }
@@ -477,37 +268,8 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public String toString() {
-        return STORE + "[" + (jdbc.knownDialect() == null ? "not connected yet" : jdbc.knownDialect()) + "]";
-    }
-
-    private static final int PURGE_CHUNK = 500;
-
-    @FunctionalInterface
-    private interface Binder {
-        int bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private static List<String> ids(java.sql.Connection connection, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getString(1));
-                }
-            }
-            return ids;
-        }
-    }
-
-    private static int executeWithIds(java.sql.Connection connection, String sql, List<String> ids)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-                statement.setString(i + 1, ids.get(i));
-            }
-            return statement.executeUpdate();
-        }
+        Vendor vendor = jdbc.knownVendor();
+        return "JpaStateStore[" + (vendor == null ? "not connected yet" : vendor.dialect()) + "]";
     }
 
     /**
@@ -630,7 +392,8 @@ public final class JpaStateStore implements StateStore {
                 connections = new SessionFactoryConnections(entityManagerFactory);
             }
             boolean schema = createSchema != null ? createSchema : h2Directory != null;
-            return new JpaStateStore(new Jdbc(connections, resolved, schema), retention.build());
+            Vendor vendor = resolved == null ? null : resolved.vendor();
+            return new JpaStateStore(new Jdbc(connections, vendor, schema), retention.build());
         }
 
         /** H2 and HikariCP are optional dependencies of this artifact, brought by gamgee-h2. */

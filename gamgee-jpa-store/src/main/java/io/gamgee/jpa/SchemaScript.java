@@ -10,14 +10,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the shipped schema script of a dialect. The scripts are idempotent ({@code IF NOT EXISTS}). */
+/**
+ * Runs the shipped schema script of a database (the scripts are idempotent, {@code IF NOT EXISTS}),
+ * and checks that the tables are there.
+ */
 final class SchemaScript {
 
     private SchemaScript() {
     }
 
-    static void apply(Connection connection, Dialect dialect) throws SQLException {
-        String resource = dialect.schemaResource();
+    static void apply(Connection connection, Vendor vendor) throws SQLException {
+        String resource = vendor.schemaResource();
         if (resource == null) {
             throw new SQLException("Gamgee ships no schema for this database ("
                     + connection.getMetaData().getDatabaseProductName()
@@ -32,6 +35,14 @@ final class SchemaScript {
             if (!autoCommit) {
                 connection.commit();
             }
+        }
+    }
+
+    /** Reads both tables once: a missing one fails with the database's "undefined table" error. */
+    static void verify(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM gamgee_instance WHERE 1 = 0").close();
+            statement.executeQuery("SELECT COUNT(*) FROM gamgee_step_history WHERE 1 = 0").close();
         }
     }
 

@@ -10,21 +10,17 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** Turns JDBC failures into the store's exceptions: lost connections become retryable and say so. */
+/**
+ * Turns JDBC failures into the store's exceptions: lost connections become retryable and say so.
+ * Standard SQLSTATEs are read here, each database's own codes in its {@link Vendor}; every vendor is
+ * asked, since a connection can fail before the store knows which database it talks to.
+ */
 final class SqlErrors {
 
-    /** H2's codes for a connection or database that is gone (broken, closed, shutting down). */
-    private static final Set<Integer> H2_CONNECTION_CODES = Set.of(90067, 90098, 90121, 90020);
-
-    /** PostgreSQL: the server is shutting down, crashed, or not yet accepting connections. */
-    private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
-
-    /** An undefined table: PostgreSQL, MariaDB and H2. */
-    private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S04");
-
-    /** Serialization failure, deadlock, lock wait timeout: the same call may succeed again. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "40000", "HYT00");
+    /** Serialization failure, rollback, timeout: the same call may succeed again. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40000", "HYT00");
 
     private SqlErrors() {
     }
@@ -63,15 +59,15 @@ final class SqlErrors {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (MISSING_TABLE_STATES.contains(state) && mentionsGamgeeTables(message)) {
+                if ((state.equals("42S02") || anyVendor(v -> v.missingTable(sql))) && mentionsGamgeeTables(message)) {
                     return "Gamgee's tables do not exist in the store's database: let the store create them "
                             + "(JpaStateStore.builder().createSchema(true), gamgee.store.create-schema=true) or run "
                             + "the shipped migrations (see SCHEMA.md)";
                 }
-                if (state.startsWith("28") || (state.equals("42000") && sql.getErrorCode() == 1045)) {
+                if (state.startsWith("28") || anyVendor(v -> v.refusedCredentials(sql))) {
                     return "the database refused the store's credentials: check the user and password";
                 }
-                if (state.equals("3D000") || sql.getErrorCode() == 1049 || sql.getErrorCode() == 90146) {
+                if (anyVendor(v -> v.unknownDatabase(sql))) {
                     return "the database named in the store's URL does not exist: create it or fix the URL";
                 }
             }
@@ -105,10 +101,7 @@ final class SqlErrors {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || SERVER_GONE_STATES.contains(state))) {
-                    return true;
-                }
-                if (H2_CONNECTION_CODES.contains(sql.getErrorCode()) && state != null && state.startsWith("90")) {
+                if (state != null && (state.startsWith("08") || anyVendor(v -> v.lostConnection(sql)))) {
                     return true;
                 }
             }
@@ -125,7 +118,7 @@ final class SqlErrors {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && TRANSIENT_STATES.contains(sql.getSQLState())) {
+                    && (TRANSIENT_STATES.contains(sql.getSQLState()) || anyVendor(v -> v.transientFailure(sql)))) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -137,7 +130,15 @@ final class SqlErrors {
 
     /** Whether the statement failed because the primary key already exists. */
     static boolean isDuplicateKey(SQLException error) {
-        String state = error.getSQLState();
-        return "23505".equals(state) || ("23000".equals(state) && error.getErrorCode() == 1062);
+        return "23505".equals(error.getSQLState()) || anyVendor(v -> v.duplicateKey(error));
+    }
+
+    private static boolean anyVendor(Predicate<Vendor> says) {
+        for (Dialect dialect : Dialect.values()) {
+            if (says.test(dialect.vendor())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

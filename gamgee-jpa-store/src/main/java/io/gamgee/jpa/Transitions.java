@@ -1,100 +1,94 @@
 package io.gamgee.jpa;
 
+import static io.gamgee.jpa.Vendor.stored;
+
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.StepRecord;
-import java.sql.Connection;
+import io.gamgee.core.store.WorkflowInstance;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
-/**
- * Writes one transition: the instance update guarded by the claimed version, and its history row,
- * atomically. On PostgreSQL both are one statement (a data-modifying {@code WITH}) in auto-commit,
- * so a step costs a single round trip; elsewhere they are two statements in one transaction.
- */
+/** The transitions a step ends with, each one {@link GuardedWrites guarded write} with its history row. */
 final class Transitions {
 
-    /** Binds the parameters of a {@code SET} clause, from {@code index}; returns the next free index. */
-    @FunctionalInterface
-    interface Changes {
-        int bind(PreparedStatement statement, Dialect dialect, int index) throws SQLException;
+    private static final String ERROR_COLUMNS =
+            "last_error_type = ?, last_error_message = ?, last_error_stack_trace = ?";
+
+    private final Jdbc jdbc;
+
+    Transitions(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
-    private static final String HISTORY_VALUES = "?, ?, ?, ?, ?, ?, ?, ?";
-
-    private Transitions() {
-    }
-
-    /**
-     * Applies {@code set} to the claimed instance and records {@code record}, or nothing if the claim
-     * was lost.
-     *
-     * @return whether the transition happened
-     */
-    static boolean apply(Jdbc jdbc, String operation, Claim claim, String set, Changes changes, StepRecord record) {
-        Dialect dialect = jdbc.knownDialect();
-        if (dialect == Dialect.POSTGRESQL) {
-            return jdbc.autoCommit(operation, claim.instanceId(), (connection, d) -> inOneStatement(
-                    connection, d, claim, set, changes, record));
+    Optional<Claim> advance(Claim claim, String nextStep, String payload, String diagramHash, String traceContext,
+            StepRecord record, Instant keepLeaseUntil) {
+        Instant at = time(claim, record);
+        String leaseOwner = keepLeaseUntil == null ? null : claim.workerId();
+        String set = "step = ?, payload = ?, attempts = 0, run_after = ?, claimable_at = ?, lease_owner = ?, "
+                + "lease_until = ?, diagram_hash = ?, trace_context = ?, updated_at = ?, "
+                + "last_error_type = NULL, last_error_message = NULL, last_error_stack_trace = NULL";
+        boolean moved = GuardedWrites.apply(jdbc, "advance", claim, set, (s, v, i) -> {
+            s.setString(i, nextStep);
+            s.setString(i + 1, payload);
+            v.bind(s, i + 2, at);
+            v.bind(s, i + 3, keepLeaseUntil == null ? at : keepLeaseUntil);
+            s.setString(i + 4, leaseOwner);
+            v.bind(s, i + 5, keepLeaseUntil);
+            s.setString(i + 6, diagramHash);
+            s.setString(i + 7, traceContext);
+            v.bind(s, i + 8, at);
+            return i + 9;
+        }, record);
+        if (!moved) {
+            return Optional.empty();
         }
-        return jdbc.inTransaction(operation, claim.instanceId(), (connection, d) -> d == Dialect.POSTGRESQL
-                ? inOneStatement(connection, d, claim, set, changes, record)
-                : inTwoStatements(connection, d, claim, set, changes, record));
+        WorkflowInstance advanced = claim.instance().advancedTo(nextStep, payload, diagramHash, traceContext,
+                stored(at), leaseOwner, stored(keepLeaseUntil));
+        Instant receiptUntil = keepLeaseUntil == null ? stored(at) : stored(keepLeaseUntil);
+        return Optional.of(new Claim(advanced, claim.workerId(), receiptUntil));
     }
 
-    /** Applies {@code set} to the claimed instance without recording anything. */
-    static boolean update(Connection connection, Dialect dialect, Claim claim, String set, Changes changes)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(guardedUpdate(set))) {
-            int index = changes.bind(statement, dialect, 1);
-            statement.setString(index++, claim.instanceId());
-            statement.setLong(index, claim.version());
-            return statement.executeUpdate() == 1;
-        }
+    boolean complete(Claim claim, StepRecord record) {
+        Instant at = time(claim, record);
+        return GuardedWrites.apply(jdbc, "complete", claim, "status = 'COMPLETED', claimable_at = ?, "
+                + "lease_owner = NULL, lease_until = NULL, updated_at = ?", (s, v, i) -> {
+                    v.bind(s, i, at);
+                    v.bind(s, i + 1, at);
+                    return i + 2;
+                }, record);
     }
 
-    private static boolean inOneStatement(Connection connection, Dialect dialect, Claim claim, String set,
-            Changes changes, StepRecord record) throws SQLException {
-        String sql = "WITH moved AS (" + guardedUpdate(set) + " RETURNING instance_id) "
-                + "INSERT INTO gamgee_step_history (" + InstanceRows.HISTORY_COLUMNS + ") "
-                + "SELECT instance_id, " + HISTORY_VALUES + " FROM moved";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = changes.bind(statement, dialect, 1);
-            statement.setString(index++, claim.instanceId());
-            statement.setLong(index++, claim.version());
-            bindHistory(statement, dialect, index, record);
-            return statement.executeUpdate() == 1;
-        }
+    boolean retryLater(Claim claim, Instant runAfter, ErrorInfo error, StepRecord record) {
+        Instant at = time(claim, record);
+        return GuardedWrites.apply(jdbc, "retryLater", claim, "attempts = attempts + 1, run_after = ?, "
+                + "claimable_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?, " + ERROR_COLUMNS,
+                (s, v, i) -> {
+                    v.bind(s, i, runAfter);
+                    v.bind(s, i + 1, runAfter);
+                    v.bind(s, i + 2, at);
+                    return bindError(s, i + 3, error);
+                }, record);
     }
 
-    private static boolean inTwoStatements(Connection connection, Dialect dialect, Claim claim, String set,
-            Changes changes, StepRecord record) throws SQLException {
-        if (!update(connection, dialect, claim, set, changes)) {
-            return false;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO gamgee_step_history ("
-                + InstanceRows.HISTORY_COLUMNS + ") VALUES (?, " + HISTORY_VALUES + ")")) {
-            statement.setString(1, claim.instanceId());
-            bindHistory(statement, dialect, 2, record);
-            statement.executeUpdate();
-        }
-        return true;
+    boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
+        Instant at = time(claim, record);
+        return GuardedWrites.apply(jdbc, "markUnrecoverable", claim, "status = 'UNRECOVERABLE', "
+                + "attempts = attempts + 1, claimable_at = ?, lease_owner = NULL, lease_until = NULL, "
+                + "updated_at = ?, " + ERROR_COLUMNS, (s, v, i) -> {
+                    v.bind(s, i, at);
+                    v.bind(s, i + 1, at);
+                    return bindError(s, i + 2, error);
+                }, record);
     }
 
-    private static String guardedUpdate(String set) {
-        return "UPDATE gamgee_instance SET " + set + ", version = version + 1 WHERE instance_id = ? AND version = ?";
-    }
-
-    private static void bindHistory(PreparedStatement statement, Dialect dialect, int index, StepRecord record)
-            throws SQLException {
-        statement.setString(index, record.step());
-        statement.setInt(index + 1, record.attempt());
-        statement.setString(index + 2, record.workerId());
-        dialect.bind(statement, index + 3, record.startedAt());
-        dialect.bind(statement, index + 4, record.finishedAt());
-        statement.setString(index + 5, record.outcome().name());
-        statement.setString(index + 6, record.nextStep());
-        statement.setString(index + 7, record.error());
+    private static int bindError(PreparedStatement statement, int index, ErrorInfo error) throws SQLException {
+        statement.setString(index, error.type());
+        statement.setString(index + 1, error.message());
+        statement.setString(index + 2, error.stackTrace());
+        return index + 3;
     }
 
     /** When a transition happened: the step's end, else its start, else the claim's last write. */

@@ -78,10 +78,12 @@ class ClaimPlanTest {
             for (Query query : List.of(Query.workflowType(type), Query.workflowType(type).step("first"))) {
                 for (FetchStrategy strategy : List.of(FetchStrategy.OLDEST, FetchStrategy.NEWEST)) {
                     QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
-                    String sql = Claims.candidates(dialect, filter, strategy, "instance_id, version",
-                            dialect.skipLocked() ? 1 : Claims.WINDOW) + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
+                    Vendor vendor = dialect.vendor();
+                    boolean locking = vendor.claimMethod(strategy) != ClaimMethod.OPTIMISTIC;
+                    String sql = ClaimQuery.candidates(vendor, filter, strategy, "instance_id, version",
+                            locking ? 1 : OptimisticClaim.WINDOW) + (locking ? " FOR UPDATE SKIP LOCKED" : "");
                     try (PreparedStatement statement = connection.prepareStatement(explain + sql)) {
-                        dialect.bind(statement, filter.bind(statement, 1), now);
+                        vendor.bind(statement, filter.bind(statement, 1), now);
                         StringBuilder plan = new StringBuilder();
                         try (ResultSet row = statement.executeQuery()) {
                             while (row.next()) {
@@ -115,7 +117,7 @@ class ClaimPlanTest {
                 insert.setString(3, i % 3 == 0 ? "first" : "second");
                 insert.setString(4, waiting ? "WAITING" : "COMPLETED");
                 for (int p = 5; p <= 8; p++) {
-                    dialect.bind(insert, p, at);
+                    dialect.vendor().bind(insert, p, at);
                 }
                 insert.addBatch();
                 if (i % 1000 == 999) {

@@ -16,7 +16,7 @@ class ShippedSchemaTest {
     void flywayMigrationIsTheSchemaScript(Dialect dialect) throws IOException {
         String vendor = dialect.name().toLowerCase(java.util.Locale.ROOT);
         assertThat(read("db/migration/gamgee/" + vendor + "/V1__gamgee_schema.sql"))
-                .isEqualTo(read(dialect.schemaResource()));
+                .isEqualTo(read(dialect.vendor().schemaResource()));
     }
 
     @ParameterizedTest
@@ -24,14 +24,14 @@ class ShippedSchemaTest {
     void liquibaseChangelogRunsTheSchemaScript(Dialect dialect) throws IOException {
         String vendor = dialect.name().toLowerCase(java.util.Locale.ROOT);
         assertThat(read("db/changelog/gamgee.xml"))
-                .contains("dbms=\"" + vendor + "\">\n    <sqlFile path=\"" + dialect.schemaResource() + "\"");
+                .contains("dbms=\"" + vendor + "\">\n    <sqlFile path=\"" + dialect.vendor().schemaResource() + "\"");
     }
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void everyScriptCreatesBothTablesAndAllIndexes(Dialect dialect) {
-        String script = String.join("\n", SchemaScript.statements(dialect.schemaResource()));
-        assertThat(SchemaScript.statements(dialect.schemaResource())).hasSize(6);
+        String script = String.join("\n", SchemaScript.statements(dialect.vendor().schemaResource()));
+        assertThat(SchemaScript.statements(dialect.vendor().schemaResource())).hasSize(6);
         assertThat(script).contains("gamgee_instance (", "gamgee_step_history (", "gamgee_instance_claim ON",
                 "gamgee_instance_claim_step ON", "gamgee_instance_claim_any ON", "gamgee_step_history_instance ON");
     }

@@ -1,0 +1,101 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.StepRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Writes to a claimed row, guarded by the claimed version, with or without its history row. Where
+ * the {@link Vendor} {@linkplain Vendor#writesTransitionInOneStatement() can}, the update and the
+ * history row are one statement (a data-modifying {@code WITH}) in auto-commit, so a step costs a
+ * single round trip; elsewhere they are two statements in one transaction.
+ */
+final class GuardedWrites {
+
+    /** Binds the parameters of a {@code SET} clause, from {@code index}; returns the next free index. */
+    @FunctionalInterface
+    interface Changes {
+        int bind(PreparedStatement statement, Vendor vendor, int index) throws SQLException;
+    }
+
+    private static final String HISTORY_VALUES = "?, ?, ?, ?, ?, ?, ?, ?";
+
+    private GuardedWrites() {
+    }
+
+    /**
+     * Applies {@code set} to the claimed instance and records {@code record}, or nothing if the claim
+     * was lost.
+     *
+     * @return whether the transition happened
+     */
+    static boolean apply(Jdbc jdbc, String operation, Claim claim, String set, Changes changes, StepRecord record) {
+        Vendor known = jdbc.knownVendor();
+        if (known != null && known.writesTransitionInOneStatement()) {
+            return jdbc.autoCommit(operation, claim.instanceId(), (connection, vendor) -> inOneStatement(
+                    connection, vendor, claim, set, changes, record));
+        }
+        // before the database is known, a transaction is right for either way
+        return jdbc.inTransaction(operation, claim.instanceId(), (connection, vendor) ->
+                vendor.writesTransitionInOneStatement()
+                        ? inOneStatement(connection, vendor, claim, set, changes, record)
+                        : inTwoStatements(connection, vendor, claim, set, changes, record));
+    }
+
+    /** Applies {@code set} to the claimed instance without recording anything. */
+    static boolean update(Connection connection, Vendor vendor, Claim claim, String set, Changes changes)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(guardedUpdate(set))) {
+            int index = changes.bind(statement, vendor, 1);
+            statement.setString(index++, claim.instanceId());
+            statement.setLong(index, claim.version());
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean inOneStatement(Connection connection, Vendor vendor, Claim claim, String set,
+            Changes changes, StepRecord record) throws SQLException {
+        String sql = "WITH moved AS (" + guardedUpdate(set) + " RETURNING instance_id) "
+                + "INSERT INTO gamgee_step_history (" + InstanceRows.HISTORY_COLUMNS + ") "
+                + "SELECT instance_id, " + HISTORY_VALUES + " FROM moved";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = changes.bind(statement, vendor, 1);
+            statement.setString(index++, claim.instanceId());
+            statement.setLong(index++, claim.version());
+            bindHistory(statement, vendor, index, record);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean inTwoStatements(Connection connection, Vendor vendor, Claim claim, String set,
+            Changes changes, StepRecord record) throws SQLException {
+        if (!update(connection, vendor, claim, set, changes)) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO gamgee_step_history ("
+                + InstanceRows.HISTORY_COLUMNS + ") VALUES (?, " + HISTORY_VALUES + ")")) {
+            statement.setString(1, claim.instanceId());
+            bindHistory(statement, vendor, 2, record);
+            statement.executeUpdate();
+        }
+        return true;
+    }
+
+    private static String guardedUpdate(String set) {
+        return "UPDATE gamgee_instance SET " + set + ", version = version + 1 WHERE instance_id = ? AND version = ?";
+    }
+
+    private static void bindHistory(PreparedStatement statement, Vendor vendor, int index, StepRecord record)
+            throws SQLException {
+        statement.setString(index, record.step());
+        statement.setInt(index + 1, record.attempt());
+        statement.setString(index + 2, record.workerId());
+        vendor.bind(statement, index + 3, record.startedAt());
+        vendor.bind(statement, index + 4, record.finishedAt());
+        statement.setString(index + 5, record.outcome().name());
+        statement.setString(index + 6, record.nextStep());
+        statement.setString(index + 7, record.error());
+    }
+}

@@ -1,0 +1,51 @@
+package io.gamgee.jpa;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * H2 2.2.220+: claims are optimistic (its {@code FOR UPDATE} reads every matching row before
+ * {@code LIMIT}), and a claim's {@code ORDER BY} repeats the index columns the filter fixes, since H2
+ * reads an index in order only when the {@code ORDER BY} is a prefix of it.
+ */
+final class H2Vendor extends Vendor {
+
+    /** Codes for a connection or database that is gone (broken, closed, shutting down). */
+    private static final Set<Integer> CONNECTION_CODES = Set.of(90067, 90098, 90121, 90020);
+
+    @Override
+    Dialect dialect() {
+        return Dialect.H2;
+    }
+
+    @Override
+    boolean recognizes(String product) {
+        return product.contains("h2");
+    }
+
+    @Override
+    String schemaResource() {
+        return "io/gamgee/jpa/schema/h2.sql";
+    }
+
+    @Override
+    boolean ordersByIndexPrefix() {
+        return true;
+    }
+
+    @Override
+    boolean lostConnection(SQLException error) {
+        String state = error.getSQLState();
+        return CONNECTION_CODES.contains(error.getErrorCode()) && state != null && state.startsWith("90");
+    }
+
+    @Override
+    boolean missingTable(SQLException error) {
+        return "42S04".equals(error.getSQLState());
+    }
+
+    @Override
+    boolean unknownDatabase(SQLException error) {
+        return error.getErrorCode() == 90146;
+    }
+}

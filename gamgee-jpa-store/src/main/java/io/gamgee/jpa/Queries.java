@@ -1,0 +1,81 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.Query;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.StepRecord;
+import io.gamgee.core.store.WorkflowInstance;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads instances and their history for applications, dashboards and tools; never on the hot path. */
+final class Queries {
+
+    private final Jdbc jdbc;
+
+    Queries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<WorkflowInstance> find(String instanceId) {
+        return jdbc.autoCommit("find", instanceId, (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE instance_id = ?")) {
+                statement.setString(1, instanceId);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(InstanceRows.instance(row, vendor)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit) {
+        return jdbc.autoCommit("list", null, (connection, vendor) -> {
+            QueryFilter filter = QueryFilter.of(query, status);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
+                    + " FROM gamgee_instance WHERE " + filter.sql() + " ORDER BY created_at, instance_id"
+                    + " LIMIT " + limit + " OFFSET " + offset)) {
+                filter.bind(statement, 1);
+                List<WorkflowInstance> instances = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        instances.add(InstanceRows.instance(row, vendor));
+                    }
+                }
+                return instances;
+            }
+        });
+    }
+
+    long count(Query query, InstanceStatus status) {
+        return jdbc.autoCommit("count", null, (connection, vendor) -> {
+            QueryFilter filter = QueryFilter.of(query, status);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql())) {
+                filter.bind(statement, 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    List<StepRecord> history(String instanceId) {
+        return jdbc.autoCommit("history", instanceId, (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.HISTORY_COLUMNS
+                    + " FROM gamgee_step_history WHERE instance_id = ? ORDER BY id")) {
+                statement.setString(1, instanceId);
+                List<StepRecord> steps = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        steps.add(InstanceRows.step(row, vendor));
+                    }
+                }
+                return steps;
+            }
+        });
+    }
+}
