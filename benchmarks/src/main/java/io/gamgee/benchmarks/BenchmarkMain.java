@@ -91,6 +91,10 @@ public final class BenchmarkMain {
                 guarded("W3 backlog", Report.GAMGEE, database, Systems.backlog(options, engineWorkloads, database));
             }
         }
+        if (options.runs("soak")) {
+            Progress.log("soak: %,d workflows on the embedded H2 file", options.soakWorkflows());
+            guarded("Soak (H2 file)", Report.GAMGEE, Database.H2, Systems.soak(options, deadline));
+        }
     }
 
     private void recordSettings(List<SystemUnderTest> systems) {

@@ -3,7 +3,9 @@ package io.gamgee.benchmarks;
 import io.gamgee.benchmarks.compiler.CompilerWorkload;
 import io.gamgee.benchmarks.gamgee.BacklogWorkload;
 import io.gamgee.benchmarks.gamgee.GamgeeSystem;
+import io.gamgee.benchmarks.gamgee.SoakWorkload;
 import io.gamgee.benchmarks.harness.Database;
+import io.gamgee.benchmarks.harness.Deadline;
 import io.gamgee.benchmarks.harness.EngineWorkloads;
 import io.gamgee.benchmarks.harness.Options;
 import io.gamgee.benchmarks.harness.SystemUnderTest;
@@ -44,6 +46,10 @@ final class Systems {
     static BenchmarkMain.Measured backlog(Options options, EngineWorkloads engineWorkloads,
             Database database) {
         return () -> new BacklogWorkload(options, engineWorkloads).run(database);
+    }
+
+    static BenchmarkMain.Measured soak(Options options, Deadline deadline) {
+        return () -> new SoakWorkload(options, deadline).run();
     }
 
     static BenchmarkMain.Measured compiler(Options options) {

@@ -65,7 +65,10 @@ public enum Database {
         }
     };
 
-    /** The H2 URL settings of every system, Gamgee's embedded default included. */
+    /**
+     * The H2 URL settings of every system. Gamgee's embedded store uses the same durability and adds
+     * settings that only decide when H2 writes over old space (see its {@code SCHEMA.md}).
+     */
     public static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final Path H2_ROOT = Path.of(System.getProperty("gamgee.bench.dir", "target/bench-data"));
     private static final String ADMIN_PG = "jdbc:postgresql://127.0.0.1:5432/postgres";

@@ -14,7 +14,7 @@ import java.util.Set;
  * The run's command line. Without arguments it runs the documented full sizes; {@code --quick}
  * shrinks every size for a smoke run.
  *
- * @param workloads which workloads: {@code limit w1 w2 w3 w4 claim}
+ * @param workloads which workloads: {@code limit w1 w2 w3 w4 claim}, and {@code soak}, which only runs when named
  * @param systems which systems by key: {@code gamgee flowable jobrunr db-scheduler dbos}
  * @param databases which databases
  * @param workflows W1/W3: workflows run to completion
@@ -27,12 +27,16 @@ import java.util.Set;
  * @param threads worker threads of every system, and the limit's threads and pool size
  * @param output where the markdown results go
  * @param maxDuration the whole run's limit: later work is skipped, running work cut short
+ * @param soakWorkflows soak: workflows run through the embedded H2 store while its file is measured
  */
 public record Options(Set<String> workloads, Set<String> systems, List<Database> databases, int workflows,
         int latencyRuns, Duration latencyBudget, List<Integer> backlogs, List<Integer> compilerStates,
-        Duration limitDuration, Duration runTimeout, int threads, Path output, Duration maxDuration) {
+        Duration limitDuration, Duration runTimeout, int threads, Path output, Duration maxDuration,
+        int soakWorkflows) {
 
     static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "claim");
+    /** Workloads a full run leaves out, since they take minutes; they run when {@code --workloads} names them. */
+    static final List<String> ON_REQUEST = List.of("soak");
 
     /** Parses {@code --name=value} arguments; unknown names are errors. */
     public static Options parse(String... args) {
@@ -50,6 +54,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
         values.put("threads", "4");
         values.put("output", "benchmarks/results");
         values.put("max-minutes", "15");
+        values.put("soak-workflows", "100000");
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 values.put("workflows", "1000");
@@ -58,6 +63,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                 values.put("backlogs", "1000,10000");
                 values.put("limit-seconds", "1");
                 values.put("timeout-seconds", "60");
+                values.put("soak-workflows", "5000");
                 continue;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -74,8 +80,9 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
         }
         Set<String> workloads = set(values.get("workloads"));
         for (String workload : workloads) {
-            if (!ALL_WORKLOADS.contains(workload)) {
-                throw new IllegalArgumentException("unknown workload " + workload + " (known: " + ALL_WORKLOADS + ")");
+            if (!ALL_WORKLOADS.contains(workload) && !ON_REQUEST.contains(workload)) {
+                throw new IllegalArgumentException("unknown workload " + workload + " (known: " + ALL_WORKLOADS
+                        + ", " + ON_REQUEST + ")");
             }
         }
         List<Database> databases = new ArrayList<>();
@@ -87,7 +94,8 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                 Duration.ofSeconds(positive(values, "latency-budget-seconds")), ints(values.get("backlogs")),
                 ints(values.get("compiler-states")), Duration.ofSeconds(positive(values, "limit-seconds")),
                 Duration.ofSeconds(positive(values, "timeout-seconds")), positive(values, "threads"),
-                Path.of(values.get("output")), Duration.ofMinutes(positive(values, "max-minutes")));
+                Path.of(values.get("output")), Duration.ofMinutes(positive(values, "max-minutes")),
+                positive(values, "soak-workflows"));
     }
 
     /** Whether this workload was selected. */
@@ -98,13 +106,14 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
     static String usage() {
         return """
                 usage: java -jar benchmarks/target/gamgee-benchmarks.jar [--quick] [--name=value ...]
-                  --workloads=limit,w1,w2,w3,w4,claim
+                  --workloads=limit,w1,w2,w3,w4,claim   (soak only when named: --workloads=soak)
                   --systems=gamgee,flowable,jobrunr,db-scheduler,dbos
                   --databases=h2,postgresql,mariadb
                   --workflows=20000 --latency-runs=1000 --latency-budget-seconds=15
                   --backlogs=10000,1000000 --compiler-states=10,100,500
                   --limit-seconds=5 --timeout-seconds=90 --threads=4 --output=benchmarks/results
                   --max-minutes=15   work not started by then is skipped, running work is cut short
+                  --soak-workflows=100000   soak: workflows through the embedded H2 file
                   --quick   small sizes for a smoke run (results are not comparable)""";
     }
 

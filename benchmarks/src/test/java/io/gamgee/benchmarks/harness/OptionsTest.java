@@ -45,6 +45,18 @@ class OptionsTest {
     }
 
     @Test
+    void theSoakRunsOnlyWhenNamed() {
+        assertThat(Options.parse().runs("soak")).isFalse();
+
+        Options options = Options.parse("--workloads=soak", "--soak-workflows=20_000");
+
+        assertThat(options.runs("soak")).isTrue();
+        assertThat(options.runs("w1")).isFalse();
+        assertThat(options.soakWorkflows()).isEqualTo(20_000);
+        assertThat(Options.parse().soakWorkflows()).isEqualTo(100_000);
+    }
+
+    @Test
     void mistakesNameTheOptionAndShowUsage() {
         assertThatThrownBy(() -> Options.parse("--worklods=w1"))
                 .hasMessageStartingWith("unknown option --worklods")
