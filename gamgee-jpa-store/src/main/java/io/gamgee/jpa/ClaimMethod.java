@@ -1,5 +1,6 @@
 package io.gamgee.jpa;
 
+import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.store.WorkflowInstance;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,8 +18,8 @@ interface ClaimMethod {
     /** One {@code UPDATE … RETURNING} over a {@code FOR UPDATE SKIP LOCKED} pick. */
     ClaimMethod UPDATE_RETURNING = new ReturningClaim();
 
-    /** Whether the caller must run {@link #claim} in one transaction (else each statement commits). */
-    boolean needsTransaction();
+    /** Whether the caller runs {@link #claim} in one transaction (else each statement commits on its own). */
+    boolean needsTransaction(FetchStrategy strategy);
 
     /** Leases up to {@code request.max()} due instances, in the strategy's order. */
     List<WorkflowInstance> claim(Connection connection, Vendor vendor, ClaimRequest request) throws SQLException;

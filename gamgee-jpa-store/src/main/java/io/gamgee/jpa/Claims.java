@@ -35,11 +35,11 @@ final class Claims {
         return claims;
     }
 
-    /** Before the database is known, a transaction is the safe answer for a locking strategy. */
+    /** Before the database is known, a transaction is the safe answer for an ordered strategy. */
     private static boolean needsTransaction(Vendor known, FetchStrategy strategy) {
         if (known == null) {
             return strategy != FetchStrategy.RANDOM;
         }
-        return known.claimMethod(strategy).needsTransaction();
+        return known.claimMethod(strategy).needsTransaction(strategy);
     }
 }

@@ -1,5 +1,6 @@
 package io.gamgee.jpa;
 
+import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.store.WorkflowInstance;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.util.List;
 final class LockingClaim implements ClaimMethod {
 
     @Override
-    public boolean needsTransaction() {
+    public boolean needsTransaction(FetchStrategy strategy) {
         return true;
     }
 

@@ -11,16 +11,16 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Reads a small window of candidates without locks and compare-and-sets them one by one in order
  * (shuffled for {@link FetchStrategy#RANDOM}); losing a race just moves on to the next candidate.
- * Each statement commits on its own.
  */
 final class OptimisticClaim implements ClaimMethod {
 
     /** Candidates read per attempt: enough that a few workers rarely all collide. */
     static final int WINDOW = 16;
 
+    /** An ordered claim leases its batch in one transaction, one commit; {@code RANDOM} commits each lease. */
     @Override
-    public boolean needsTransaction() {
-        return false;
+    public boolean needsTransaction(FetchStrategy strategy) {
+        return strategy != FetchStrategy.RANDOM;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.List;
 final class ReturningClaim implements ClaimMethod {
 
     @Override
-    public boolean needsTransaction() {
+    public boolean needsTransaction(FetchStrategy strategy) {
         return false;
     }
 
