@@ -67,6 +67,15 @@ final class Jdbc {
         }
     }
 
+    /**
+     * The database behind a connection the store does not own (a caller's, in the caller's
+     * transaction): the known or configured one, else detected. The connection is left as it is.
+     */
+    Vendor vendorOf(Connection connection) throws SQLException {
+        Vendor resolved = vendor != null ? vendor : configuredVendor;
+        return resolved != null ? resolved : Dialect.detect(connection.getMetaData()).vendor();
+    }
+
     /** The database, once known (after the first successful call). */
     Vendor knownVendor() {
         return vendor;

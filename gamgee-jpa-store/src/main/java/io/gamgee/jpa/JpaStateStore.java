@@ -11,8 +11,10 @@ import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
 import io.gamgee.jpa.entity.InstanceEntity;
 import io.gamgee.jpa.entity.StepHistoryEntity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -95,6 +97,29 @@ public final class JpaStateStore implements StateStore {
     /** The entity classes mapping the store's tables, to list in a persistence unit. */
     public static List<Class<?>> entityClasses() {
         return List.of(InstanceEntity.class, StepHistoryEntity.class);
+    }
+
+    /**
+     * This store inside a transaction you own: submits through the returned view
+     * ({@code client.joining(store.joining(connection))}) insert on {@code connection} and commit or
+     * roll back with your own writes; the view never commits, rolls back or closes the connection.
+     * Everything but inserting goes to this store.
+     */
+    public StateStore joining(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        return new TransactionBoundStore(this, jdbc, CallerConnection.of(connection));
+    }
+
+    /**
+     * This store inside the current transaction of a Hibernate ORM {@code EntityManager}: submits
+     * through the returned view insert on the transaction's connection, so they commit with
+     * {@code em.persist(..)} and roll back with it. Needs Hibernate ORM.
+     *
+     * @throws IllegalArgumentException when Hibernate ORM is not on the class path
+     */
+    public StateStore joining(EntityManager entityManager) {
+        Objects.requireNonNull(entityManager, "entityManager");
+        return new TransactionBoundStore(this, jdbc, EntityManagerConnection.of(entityManager));
     }
 
     @Override

@@ -19,12 +19,17 @@ final class WorkerProcesses {
     }
 
     static Process start(Path log, String... args) throws IOException {
+        return startMain(WorkerProcess.class, log, args);
+    }
+
+    /** Starts {@code main}'s JVM with the test classpath; its output goes to {@code log}, or to the caller if {@code null}. */
+    static Process startMain(Class<?> main, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(WorkerProcess.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (log != null) {
