@@ -1,5 +1,6 @@
 package io.gamgee.cdi;
 
+import io.gamgee.core.TransactionJoiner;
 import io.gamgee.core.WorkerPool;
 import io.gamgee.core.WorkflowBase;
 import io.gamgee.core.WorkflowClient;
@@ -21,6 +22,8 @@ import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -34,6 +37,7 @@ public class GamgeeRuntime {
 
     private static final System.Logger LOG = System.getLogger(GamgeeRuntime.class.getName());
     private static final boolean QUARKUS = present("io.quarkus.runtime.StartupEvent");
+    private static final boolean JTA = present("jakarta.transaction.TransactionSynchronizationRegistry");
 
     @Inject
     DiscoveredWorkflows discovered;
@@ -111,6 +115,12 @@ public class GamgeeRuntime {
     @Produces
     @Singleton
     WorkflowClient client() {
+        if (JTA) {
+            Optional<TransactionJoiner> transactions = JtaTransactions.of(container.createInstance(), store.enlisting());
+            if (transactions.isPresent()) {
+                return WorkflowClient.create(store.store(), registry, Clock.systemUTC(), transactions.get());
+            }
+        }
         return WorkflowClient.create(store.store(), registry);
     }
 

@@ -23,15 +23,16 @@ final class StoreSelection {
     static SelectedStore select(Instance<StateStore> stores, Instance<DataSource> dataSources,
             GamgeeSettings settings) {
         if (stores.isResolvable()) {
-            return new SelectedStore(stores.get(), List.of(), "the application's StateStore bean");
+            return new SelectedStore(stores.get(), List.of(), "the application's StateStore bean", null);
         }
         if (settings.jdbcUrl().isPresent()) {
+            requireHikari(settings);
             HikariDataSource pool = pool(settings);
             JpaStateStore store = JpaStateStore.builder()
                     .dataSource(pool)
                     .createSchema(settings.createSchema().orElse(false))
                     .build();
-            return new SelectedStore(store, List.of(store, pool), settings.jdbcUrl().get());
+            return new SelectedStore(store, List.of(store, pool), settings.jdbcUrl().get(), null);
         }
         if (dataSources.isAmbiguous()) {
             throw new IllegalStateException("Gamgee cannot choose among several DataSource beans: set "
@@ -42,14 +43,25 @@ final class StoreSelection {
                     .dataSource(dataSources.get())
                     .createSchema(settings.createSchema().orElse(false))
                     .build();
-            return new SelectedStore(store, List.of(store), "the application's DataSource bean");
+            return new SelectedStore(store, List.of(store), "the application's DataSource bean", dataSources.get());
         }
         JpaStateStore store = JpaStateStore.builder()
                 .h2(settings.directory())
                 .h2PoolSize(settings.threads() + 2)
                 .createSchema(settings.createSchema().orElse(true))
                 .build();
-        return new SelectedStore(store, List.of(store), "embedded H2 under " + settings.directory().toAbsolutePath());
+        return new SelectedStore(store, List.of(store), "embedded H2 under " + settings.directory().toAbsolutePath(),
+                null);
+    }
+
+    private static void requireHikari(GamgeeSettings settings) {
+        try {
+            Class.forName("com.zaxxer.hikari.HikariConfig", false, StoreSelection.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new StoreConfigurationException("Gamgee configuration gamgee.store.jdbc-url = '"
+                    + settings.jdbcUrl().orElseThrow() + "' needs a connection pool: add io.gamgee:gamgee-h2 (it brings "
+                    + "HikariCP), or leave gamgee.store.jdbc-url unset to use the application's DataSource", e);
+        }
     }
 
     private static HikariDataSource pool(GamgeeSettings settings) {
@@ -79,8 +91,10 @@ final class StoreSelection {
      * @param store the store
      * @param owned what to close, in order, when the container stops (not what the application owns)
      * @param description where the state lives, for the log
+     * @param enlisting the application's data source the store writes through (which the container
+     *     enlists in its transactions), or {@code null}
      */
-    record SelectedStore(StateStore store, List<AutoCloseable> owned, String description) {
+    record SelectedStore(StateStore store, List<AutoCloseable> owned, String description, DataSource enlisting) {
 
         void close() throws Exception {
             for (AutoCloseable closeable : owned) {

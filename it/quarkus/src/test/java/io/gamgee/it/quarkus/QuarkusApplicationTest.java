@@ -1,10 +1,10 @@
 package io.gamgee.it.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gamgee.cdi.DiscoveredWorkflows;
-import io.gamgee.cdi.GamgeeRuntime;
 import io.gamgee.core.WorkflowClient;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StepRecord;
@@ -12,9 +12,13 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,13 +35,44 @@ class QuarkusApplicationTest {
     @Inject
     DiscoveredWorkflows discovered;
     @Inject
-    GamgeeRuntime runtime;
+    OrderDesk desk;
+    @Inject
+    DataSource dataSource;
 
     @Test
-    void theBuildCompatibleExtensionFoundTheWorkflowAndTheStoreUsesQuarkusDatasource() {
+    void theBuildCompatibleExtensionFoundTheWorkflow() {
         assertThat(discovered.discovery()).isEqualTo(DiscoveredWorkflows.Discovery.BUILD_COMPATIBLE_EXTENSION);
         assertThat(discovered.implementations()).containsExactly(GreetingWorkflow.class);
-        assertThat(runtime.store().toString()).doesNotContain("gamgee-data");
+    }
+
+    @Test
+    void aSubmitInsideATransactionGoesThroughQuarkusDatasourceAndRollsBackWithTheEntity() throws Exception {
+        assertThatThrownBy(() -> desk.placeThenFail("order-declined", "Bo"))
+                .isInstanceOfSatisfying(OrderDesk.PaymentDeclined.class, declined -> assertThat(declined.instancesSeen())
+                        .as("the instance was written on the transaction's own connection").isEqualTo(1));
+
+        assertThat(client.status("order-declined")).as("no workflow after the rollback").isEmpty();
+        assertThat(orders("order-declined")).as("no order after the rollback").isZero();
+    }
+
+    @Test
+    void aSubmitInsideATransactionThatCommitsRunsOnceTheOrderIsSaved() throws Exception {
+        String id = desk.place("order-placed", "Cy");
+
+        await().atMost(TIMEOUT).until(() -> client.status(id).orElseThrow().status() == InstanceStatus.COMPLETED);
+        assertThat(orders("order-placed")).isEqualTo(1);
+        assertThat(guestbook.entries()).contains("Hello, Cy!");
+    }
+
+    private long orders(String id) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM guest_order WHERE id = ?")) {
+            count.setString(1, id);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     @Test
