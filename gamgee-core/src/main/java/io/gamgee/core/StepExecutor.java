@@ -259,6 +259,8 @@ final class StepExecutor {
             if (written == Written.REFUSED) {
                 return refused();
             }
+            // an idle worker of this JVM wakes when the retry is due, not at its next poll
+            registry.signal().dueIn(delay);
             LOG.log(Level.DEBUG, () -> "instance " + instance.instanceId() + ": step " + step.name() + " failed on attempt "
                     + attempt + " of " + attempts + ", retrying in " + delay + ": " + error);
             span.setStatus(StatusCode.ERROR, error.toString());

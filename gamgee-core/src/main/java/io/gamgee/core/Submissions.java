@@ -7,6 +7,7 @@ import io.gamgee.core.store.StateStore;
 import io.opentelemetry.context.Context;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,6 +83,9 @@ final class Submissions {
         if (waiter == null) {
             if (store.insert(instance) && signal != null) {
                 signal.signal();
+                if (instance.runAfter().isAfter(now)) {
+                    signal.dueIn(Duration.between(now, instance.runAfter()));
+                }
             }
         } else {
             handOver(store, signal, waiter, instance);

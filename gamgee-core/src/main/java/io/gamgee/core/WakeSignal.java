@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class WakeSignal {
 
+    /** Most due hints kept; beyond them the earliest win, the rest are found by polling. */
+    private static final int MAX_DUE_HINTS = 4096;
+    /** A millisecond past the due time, so that the claim's "due" comparison surely holds. */
+    private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private long generation;
+    /** When work scheduled by this JVM (retries, delayed starts) comes due, in {@link System#nanoTime()}. */
+    private final PriorityQueue<Long> dues = new PriorityQueue<>();
     /** Idle waiters, the most recently idle first (its thread is the warmest). */
     private final Deque<Idle> idle = new ArrayDeque<>();
 
@@ -40,6 +48,33 @@ final class WakeSignal {
     synchronized void signal() {
         generation++;
         notifyAll();
+    }
+
+    /**
+     * Notes that work this JVM scheduled becomes due after {@code delay}, so that an idle waiter
+     * wakes for it then rather than at its next poll.
+     */
+    synchronized void dueIn(Duration delay) {
+        long at = System.nanoTime() + Math.max(0, delay.toNanos()) + DUE_MARGIN_NANOS;
+        if (dues.size() >= MAX_DUE_HINTS) {
+            return;   // a backlog of scheduled work: the workers are busy, polling finds the rest
+        }
+        dues.add(at);
+        notifyAll();
+    }
+
+    /** Takes a due hint that has come due, if any; returns the nanos until the next one, or {@code Long.MAX_VALUE}. */
+    private long nextDue(long now, boolean[] cameDue) {
+        Long due = dues.peek();
+        if (due == null) {
+            return Long.MAX_VALUE;
+        }
+        if (due - now <= 0) {
+            dues.poll();
+            cameDue[0] = true;
+            return 0;
+        }
+        return due - now;
     }
 
     /**
@@ -69,6 +104,7 @@ final class WakeSignal {
     synchronized Claim awaitIdle(long seen, long nanos, Idle waiter) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         idle.addFirst(waiter);
+        boolean[] cameDue = new boolean[1];
         try {
             while (true) {
                 if (waiter.handedOver != null) {
@@ -76,14 +112,16 @@ final class WakeSignal {
                     waiter.handedOver = null;
                     return claim;
                 }
-                long left = deadline - System.nanoTime();
-                if (!waiter.reserved && (generation != seen || left <= 0)) {
+                long now = System.nanoTime();
+                long left = deadline - now;
+                long untilDue = waiter.reserved ? Long.MAX_VALUE : nextDue(now, cameDue);
+                if (!waiter.reserved && (generation != seen || left <= 0 || cameDue[0])) {
                     return null;
                 }
                 if (waiter.reserved) {
                     wait();
                 } else {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, untilDue));
                 }
             }
         } catch (InterruptedException e) {

@@ -452,6 +452,45 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aRetryThisJvmScheduledWakesAnIdleThreadWhenItIsDueNotAtTheNextPoll() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        AtomicInteger tries = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> new ThreeStepWorkflow(
+                ThreeStepWorkflowBase.withRetries(2, 300), step -> {
+                    if (step.equals("a") && tries.incrementAndGet() == 1) {
+                        throw new IllegalStateException("the provider timed out");
+                    }
+                    if (step.equals("c")) {
+                        done.countDown();
+                    }
+                }));
+        // an hour between polls, and the longest backoff draw (just under 300 ms)
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
+                .random(() -> -1L).openTelemetry(OpenTelemetry.noop()).build().start()) {
+            WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1));
+
+            assertThat(done.await(30, TimeUnit.SECONDS)).as("the retry ran when due").isTrue();
+            assertThat(tries).hasValue(2);
+        }
+    }
+
+    @Test
+    void aDelayedStartThisJvmSubmittedWakesAnIdleThreadWhenItIsDue() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        CountDownLatch done = new CountDownLatch(1);
+        WorkflowRegistry registry = countingLastSteps(done);
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+            WorkflowClient.create(store, registry).submit(ThreeStepWorkflow.class, new APayload(1),
+                    io.gamgee.core.SubmitOptions.defaults().startAfter(Duration.ofMillis(300)));
+
+            assertThat(done.await(30, TimeUnit.SECONDS)).as("started when due").isTrue();
+        }
+    }
+
+    @Test
     void aTransitionTheStoreRefusesEndsTheInstanceUnrecoverableInsteadOfRunningTheStepForever() {
         AtomicInteger runs = new AtomicInteger();
         StateStore refusing = around(new InMemoryStateStore(), (method, args, proceed) -> {

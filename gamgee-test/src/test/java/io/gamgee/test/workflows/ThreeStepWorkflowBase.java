@@ -32,10 +32,15 @@ public abstract class ThreeStepWorkflowBase extends WorkflowBase<ThreeStepWorkfl
 
     /** The same diagram with {@code a --> a: attempts=<attempts>\nbackoffMs=1}. */
     public static WorkflowDefinition withAttempts(int attempts) {
-        return WorkflowDefinition.builder("ThreeStepWorkflow", "thr33-" + attempts)
+        return withRetries(attempts, 1);
+    }
+
+    /** The same diagram with {@code a --> a: attempts=<attempts>\nbackoffMs=<backoffMs>}. */
+    public static WorkflowDefinition withRetries(int attempts, long backoffMs) {
+        return WorkflowDefinition.builder("ThreeStepWorkflow", "thr33-" + attempts + "-" + backoffMs)
                 .source("three.mermaid")
                 .firstStep("a")
-                .step("a", APayload.class, "b", RetryPolicy.of(attempts, 1), 5)
+                .step("a", APayload.class, "b", RetryPolicy.of(attempts, backoffMs), 5)
                 .step("b", BPayload.class, "c", RetryPolicy.DEFAULT, 6)
                 .step("c", CPayload.class, WorkflowDefinition.END, RetryPolicy.DEFAULT, 7)
                 .build();
