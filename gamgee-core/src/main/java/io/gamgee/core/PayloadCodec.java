@@ -2,27 +2,36 @@ package io.gamgee.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Payloads as JSON. Decoding targets only the step's declared payload type (no type ids read from
@@ -81,9 +90,90 @@ final class PayloadCodec {
     }
 
     /**
+     * Why values of {@code type} would not survive a round trip through JSON, or {@code null} if
+     * they do: Jackson cannot create one (no usable constructor), or a field holds data that JSON
+     * would leave behind (not written, or not read back).
+     */
+    static String problemWith(Class<?> type) {
+        if (type.isPrimitive() || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return "it is " + (type.isPrimitive() ? "a primitive" : "abstract")
+                    + ": a payload must be a concrete type, usually a record";
+        }
+        if (type.isRecord() || type.isEnum() || type.getName().startsWith("java.")) {
+            return null;
+        }
+        JavaType javaType = MAPPER.constructType(type);
+        Set<String> read = new HashSet<>();
+        try {
+            DefaultDeserializationContext context = ((DefaultDeserializationContext) MAPPER.getDeserializationContext())
+                    .createDummyInstance(MAPPER.getDeserializationConfig());
+            JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(javaType);
+            if (deserializer instanceof BeanDeserializerBase bean) {
+                if (!bean.getValueInstantiator().canInstantiate()) {
+                    return "Jackson cannot create one: it has no no-argument constructor and no constructor annotated "
+                            + "@JsonCreator (make it a record, or add either)";
+                }
+                bean.properties().forEachRemaining(property -> read.add(property.getMember() == null
+                        ? property.getName() : property.getMember().getName()));
+                SettableBeanProperty[] creatorProperties =
+                        bean.getValueInstantiator().getFromObjectArguments(MAPPER.getDeserializationConfig());
+                if (creatorProperties != null) {
+                    for (SettableBeanProperty property : creatorProperties) {
+                        read.add(property.getName());
+                    }
+                }
+            }
+        } catch (JsonMappingException e) {
+            return "Jackson cannot read it: " + e.getOriginalMessage();
+        }
+        Set<String> written = new HashSet<>();
+        try {
+            JsonSerializer<Object> serializer = MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+            serializer.properties().forEachRemaining(property -> written.add(property.getMember() == null
+                    ? property.getName() : property.getMember().getName()));
+        } catch (JsonMappingException e) {
+            return "Jackson cannot write it: " + e.getOriginalMessage();
+        }
+        written.addAll(nameVariants(written));
+        read.addAll(nameVariants(read));
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
+                        || field.isSynthetic()) {
+                    continue;
+                }
+                if (!written.contains(field.getName())) {
+                    return "its field " + field.getName() + " would be lost: Jackson does not write it (no getter, "
+                            + "not public); make the payload a record, add a getter, or mark the field transient";
+                }
+                if (!read.contains(field.getName())) {
+                    return "its field " + field.getName() + " would be lost: Jackson cannot read it back (no setter "
+                            + "or constructor parameter for it); make the payload a record, or add either";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * For a record, the JSON's properties it has no component for, so that a renamed component is
      * reported by both its names: the one missing and the one nobody reads.
      */
+    /** Getter and setter names as the fields they stand for ({@code getOrderId} → {@code orderId}). */
+    private static Set<String> nameVariants(Set<String> names) {
+        Set<String> variants = new HashSet<>();
+        for (String name : names) {
+            for (String prefix : new String[] {"get", "set", "is"}) {
+                if (name.length() > prefix.length() && name.startsWith(prefix)
+                        && Character.isUpperCase(name.charAt(prefix.length()))) {
+                    variants.add(Character.toLowerCase(name.charAt(prefix.length())) + name.substring(prefix.length() + 1));
+                }
+            }
+        }
+        return variants;
+    }
+
     private static String unknownComponents(String json, Class<?> type) {
         if (!type.isRecord()) {
             return "";

@@ -1,8 +1,11 @@
 package io.gamgee.core;
 
+import io.gamgee.core.definition.StepDefinition;
 import io.gamgee.core.definition.WorkflowDefinition;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -127,12 +130,28 @@ public final class WorkflowRegistry {
                 throw new IllegalArgumentException("a workflow supplier returned null");
             }
             WorkflowDefinition definition = sample.definition();
+            checkPayloads(definition);
             Registration existing = registrations.get(definition.workflowType());
             if (existing != null) {
                 throw new IllegalArgumentException(duplicateMessage(existing, definition, sample.getClass()));
             }
             registrations.put(definition.workflowType(), new Registration(definition, sample.getClass(), workflow));
             return this;
+        }
+
+        /** Fails now, rather than after a step's side effects, for payloads JSON cannot carry. */
+        private static void checkPayloads(WorkflowDefinition definition) {
+            List<String> problems = new ArrayList<>();
+            for (StepDefinition step : definition.steps().values()) {
+                String problem = PayloadCodec.problemWith(step.payloadType());
+                if (problem != null) {
+                    problems.add("step " + step.name() + " takes a " + step.payloadType().getName() + ", but " + problem);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("workflow " + definition.workflowType() + " cannot be registered: "
+                        + String.join("; ", problems));
+            }
         }
 
         private static String duplicateMessage(Registration existing, WorkflowDefinition added, Class<?> addedClass) {

@@ -102,4 +102,64 @@ class PayloadCodecTest {
                 .hasMessageContaining("instance 7 at step charge")
                 .hasMessageContaining("never null");
     }
+
+    /** Only an all-arguments constructor, and no parameter names for Jackson. */
+    public static final class Immutable {
+        private final String orderId;
+        private final long amountCents;
+
+        public Immutable(String orderId, long amountCents) {
+            this.orderId = orderId;
+            this.amountCents = amountCents;
+        }
+
+        public String getOrderId() {
+            return orderId;
+        }
+
+        public long getAmountCents() {
+            return amountCents;
+        }
+    }
+
+    /** A field without a getter: written by nobody. */
+    public static final class Hidden {
+        public String orderId;
+        private int secret;
+
+        public void setSecret(int secret) {
+            this.secret = secret;
+        }
+    }
+
+    /** A plain bean: fine. */
+    public static final class Bean {
+        private String orderId;
+
+        public String getOrderId() {
+            return orderId;
+        }
+
+        public void setOrderId(String orderId) {
+            this.orderId = orderId;
+        }
+    }
+
+    @Test
+    void aTypeJacksonCannotCreateIsAProblemSaidPlainly() {
+        assertThat(PayloadCodec.problemWith(Immutable.class)).contains("Jackson cannot create one")
+                .contains("@JsonCreator");
+    }
+
+    @Test
+    void aFieldJsonWouldLeaveBehindIsAProblemNamingIt() {
+        assertThat(PayloadCodec.problemWith(Hidden.class)).contains("field secret would be lost");
+    }
+
+    @Test
+    void recordsBeansAndEmptyRecordsAreFine() {
+        assertThat(PayloadCodec.problemWith(Order.class)).isNull();
+        assertThat(PayloadCodec.problemWith(Empty.class)).isNull();
+        assertThat(PayloadCodec.problemWith(Bean.class)).isNull();
+    }
 }
