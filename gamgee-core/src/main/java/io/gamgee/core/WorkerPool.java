@@ -125,6 +125,9 @@ public final class WorkerPool implements AutoCloseable {
         for (int i = 0; i < threadCount; i++) {
             startThread();
         }
+        // the threads are not daemons on purpose: a server keeps working until it is told to stop
+        LOG.log(Level.INFO, () -> "worker pool " + worker.workerId() + " started " + threadCount + " threads for "
+                + queries.stream().map(Query::workflowType).toList() + "; they keep the JVM running until close()");
         return this;
     }
 

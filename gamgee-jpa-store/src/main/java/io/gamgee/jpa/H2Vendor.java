@@ -11,7 +11,9 @@ import java.util.Set;
 final class H2Vendor extends Vendor {
 
     /** Codes for a connection or database that is gone (broken, closed, shutting down). */
-    private static final Set<Integer> CONNECTION_CODES = Set.of(90067, 90098, 90121, 90020);
+    private static final Set<Integer> CONNECTION_CODES = Set.of(90067, 90098, 90121);
+    /** "Database may be already in use": another process holds the file. */
+    private static final int IN_USE = 90020;
 
     @Override
     Dialect dialect() {
@@ -37,6 +39,11 @@ final class H2Vendor extends Vendor {
     boolean lostConnection(SQLException error) {
         String state = error.getSQLState();
         return CONNECTION_CODES.contains(error.getErrorCode()) && state != null && state.startsWith("90");
+    }
+
+    @Override
+    boolean heldByAnotherProcess(SQLException error) {
+        return error.getErrorCode() == IN_USE;
     }
 
     @Override

@@ -409,7 +409,7 @@ public final class JpaStateStore implements StateStore {
             Dialect resolved = dialect;
             if (h2Directory != null) {
                 requireEmbeddedH2();
-                connections = new DataSourceConnections(EmbeddedH2.pool(h2Directory, h2PoolSize), true);
+                connections = new EmbeddedConnections(EmbeddedH2.pool(h2Directory, h2PoolSize));
                 resolved = Dialect.H2;
             } else if (dataSource != null) {
                 connections = new DataSourceConnections(dataSource, false);

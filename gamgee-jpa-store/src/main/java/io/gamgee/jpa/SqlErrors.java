@@ -64,6 +64,11 @@ final class SqlErrors {
                             + "(JpaStateStore.builder().createSchema(true), gamgee.store.create-schema=true) or run "
                             + "the shipped migrations (see SCHEMA.md)";
                 }
+                if (anyVendor(v -> v.heldByAnotherProcess(sql))) {
+                    return "the embedded database is open in another process, and only one JVM may open it: stop "
+                            + "that process, or give this one a directory of its own (JpaStateStore.h2(dir), "
+                            + "gamgee.store.directory); to share the work between JVMs use PostgreSQL or MariaDB";
+                }
                 if (state.startsWith("28") || anyVendor(v -> v.refusedCredentials(sql))) {
                     return "the database refused the store's credentials: check the user and password";
                 }

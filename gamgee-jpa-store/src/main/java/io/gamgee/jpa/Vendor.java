@@ -83,6 +83,11 @@ abstract class Vendor {
         return false;
     }
 
+    /** Whether {@code error} says another process holds the database (an embedded file). */
+    boolean heldByAnotherProcess(SQLException error) {
+        return false;
+    }
+
     /** Whether {@code error} is an undefined table, beyond the standard {@code 42S02}. */
     boolean missingTable(SQLException error) {
         return false;
