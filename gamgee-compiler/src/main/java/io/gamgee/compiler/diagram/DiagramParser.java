@@ -2,10 +2,12 @@ package io.gamgee.compiler.diagram;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,10 @@ public final class DiagramParser {
     private final Reporter reporter;
     private final Map<String, DiagramState> states = new LinkedHashMap<>();
     private final List<Arrow> arrows = new ArrayList<>();
+    private final Set<String> unreadNames = new LinkedHashSet<>();
+    private final Set<String> unreadLeadingOut = new LinkedHashSet<>();
+    private final Set<String> untyped = new LinkedHashSet<>();
+    private boolean unreadStart;
     private Token title;
     private Token header;
 
@@ -54,7 +60,8 @@ public final class DiagramParser {
         DiagramParser parser = new DiagramParser(reporter);
         parser.read(lines(text));
         return new ParsedDiagram(Optional.ofNullable(parser.title), Optional.ofNullable(parser.header),
-                parser.states, parser.arrows);
+                parser.states, parser.arrows, new Unreadable(parser.unreadNames, parser.unreadLeadingOut,
+                        parser.untyped, parser.unreadStart));
     }
 
     private static List<String> lines(String text) {
@@ -212,9 +219,16 @@ public final class DiagramParser {
             mention(statement.at(bare.start("name"), bare.group("name")));
             return Block.NONE;
         }
-        reporter.error(statement, "cannot read '" + abbreviate(text) + "': expected an arrow ('a --> b'), "
-                + "a state ('state c <<choice>>'), a description ('a : text'), a note, a comment ('%%') "
-                + "or a styling line");
+        LineScan scan = unreadable(text);
+        Optional<String> arrowFix = scan.arrow().filter(fix -> ARROW.matcher(fix).matches());
+        if (arrowFix.isPresent()) {
+            reporter.error(statement, "cannot read '" + abbreviate(text) + "': write the arrow as '"
+                    + abbreviate(arrowFix.get()) + "'");
+        } else {
+            reporter.error(statement, "cannot read '" + abbreviate(text) + "': expected an arrow ('a --> b'), "
+                    + "a state ('state c <<choice>>'), a description ('a : text'), a note, a comment ('%%') "
+                    + "or a styling line");
+        }
         return Block.NONE;
     }
 
@@ -227,6 +241,7 @@ public final class DiagramParser {
         if (!state.matches()) {
             reporter.error(statement, "cannot read state declaration '" + abbreviate(text)
                     + "': write 'state name', 'state name <<choice>>' or 'state \"Description\" as name'");
+            unreadable(text);
             return Block.NONE;
         }
         Token name = statement.at(state.start("name"), state.group("name"));
@@ -247,6 +262,7 @@ public final class DiagramParser {
             reporter.error(restToken, "cannot read '" + abbreviate(rest) + "' after state " + name.text()
                     + ": expected <<choice>>");
             mention(name);
+            unreadable(text);
             return Block.NONE;
         }
         String type = (stereotype.group("a") != null ? stereotype.group("a") : stereotype.group("b"))
@@ -260,6 +276,7 @@ public final class DiagramParser {
                 reporter.error(restToken, "unknown state type '" + rest.strip() + "' for state " + name.text()
                         + ": use <<choice>>");
                 mention(name);
+                unreadable(text);
                 return Block.NONE;
             }
         }
@@ -287,6 +304,16 @@ public final class DiagramParser {
             mention(to);
         }
         arrows.add(new Arrow(from, to, label));
+    }
+
+    /** Keeps what an unreadable line may say about states, so the validator can leave out what it explains. */
+    private LineScan unreadable(String text) {
+        LineScan scan = LineScan.of(text);
+        unreadNames.addAll(scan.names());
+        unreadLeadingOut.addAll(scan.leadingOut());
+        untyped.addAll(scan.untyped());
+        unreadStart |= scan.fromStart();
+        return scan;
     }
 
     private void mention(Token name) {

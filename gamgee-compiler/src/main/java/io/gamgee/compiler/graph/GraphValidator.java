@@ -6,6 +6,7 @@ import io.gamgee.compiler.diagram.ParsedDiagram;
 import io.gamgee.compiler.diagram.Reporter;
 import io.gamgee.compiler.diagram.StateKind;
 import io.gamgee.compiler.diagram.Token;
+import io.gamgee.compiler.diagram.Unreadable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,12 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a parsed diagram against the rules of a workflow and, when it passes, builds its
- * {@link WorkflowGraph}. Every rule runs; each finding goes to the {@link Reporter}.
+ * {@link WorkflowGraph}. Every rule runs; each finding goes to the {@link Reporter}, except those a
+ * line the parser could not read may explain (see {@link Unreadable}): that line is the cause.
  */
 public final class GraphValidator {
 
     private final ParsedDiagram diagram;
     private final Reporter reporter;
+    private final Unreadable unreadable;
     private final Map<String, String> memberNames = new HashMap<>();
     private final Map<String, List<Arrow>> outgoing = new LinkedHashMap<>();
     private final Map<String, List<Arrow>> selfArrows = new LinkedHashMap<>();
@@ -35,6 +38,7 @@ public final class GraphValidator {
     private GraphValidator(ParsedDiagram diagram, Reporter reporter) {
         this.diagram = diagram;
         this.reporter = reporter;
+        this.unreadable = diagram.unreadable();
     }
 
     /** Validates {@code diagram}; returns its graph only when no error was reported, by any phase. */
@@ -119,7 +123,10 @@ public final class GraphValidator {
 
     private void checkStart(Token header) {
         if (startArrows.isEmpty()) {
-            reporter.error(header, "no arrow from [*]: add '[*] --> <first step>' to say where the workflow starts");
+            if (!unreadable.mayStart()) {
+                reporter.error(header, "no arrow from [*]: add '[*] --> <first step>' to say where the workflow "
+                        + "starts");
+            }
             return;
         }
         Arrow first = startArrows.get(0);
@@ -136,11 +143,13 @@ public final class GraphValidator {
     private void checkStep(DiagramState state) {
         String name = state.name().text();
         List<Arrow> out = outgoing.getOrDefault(name, List.of());
-        if (out.isEmpty()) {
+        // A step whose declaration could not be read may have been meant as a decision, with branches.
+        boolean untyped = unreadable.untyped().contains(name);
+        if (out.isEmpty() && !untyped && !unreadable.leadingOut().contains(name)) {
             reporter.error(state.location(), "step " + name + " has no outgoing arrow: connect it to [*] explicitly ('"
                     + name + " --> [*]') or to the next state");
         }
-        for (Arrow extra : out.subList(Math.min(1, out.size()), out.size())) {
+        for (Arrow extra : out.subList(untyped ? out.size() : Math.min(1, out.size()), out.size())) {
             reporter.error(extra.from(), "step " + name + " has more than one outgoing arrow (the first is at line "
                     + out.get(0).from().line() + "): a step leads to exactly one state; add a <<choice>> state "
                     + "after it to branch");
@@ -181,6 +190,9 @@ public final class GraphValidator {
                 continue;
             }
             checkLabel(name, branch.label().get(), labels);
+        }
+        if (unreadable.leadingOut().contains(name)) {
+            return;
         }
         if (branches.isEmpty()) {
             reporter.error(state.location(), "decision " + name + " has no branches: add labelled arrows from it "
@@ -268,6 +280,8 @@ public final class GraphValidator {
         Set<String> reached = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>();
         startArrows.forEach(arrow -> queue.add(arrow.to().text()));
+        // A state named on an unreadable line may be connected there, and so may all that follows it.
+        queue.addAll(unreadable.named());
         while (!queue.isEmpty()) {
             String state = queue.poll();
             if (reached.add(state)) {
