@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,34 +36,16 @@ import org.junit.jupiter.api.Test;
  * do not decode into something a step can use. Each test runs a real {@link WorkerPool} on the
  * store; subclass it once per store, like {@link StateStoreContract}.
  */
-public abstract class PoisonWorkContract {
+public abstract class PoisonWorkContract extends StoreTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    /** The store under test, created before each test. */
-    protected StateStore store;
-
     private final List<WorkerPool> pools = new ArrayList<>();
 
-    /** Creates the store under test; called before each test. */
-    protected abstract StateStore createStore();
-
-    /** Releases the store after each test; the default closes it. */
-    protected void cleanup(StateStore store) {
-        store.close();
-    }
-
-    @BeforeEach
-    void createStoreUnderTest() {
-        store = createStore();
-    }
-
+    /** Runs before the store is released. */
     @AfterEach
-    void cleanupStoreUnderTest() {
+    void closePools() {
         pools.forEach(pool -> pool.close(Duration.ofSeconds(1)));
-        if (store != null) {
-            cleanup(store);
-        }
     }
 
     /** The payload of the one-step workflows below. */

@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,36 +44,17 @@ import org.junit.jupiter.api.Test;
  * by type, so the suite runs against a shared database that holds other data and needs no reset.
  * Times are whole milliseconds, which every database keeps exactly.
  */
-public abstract class StateStoreContract {
+public abstract class StateStoreContract extends StoreTest {
 
     /** Lease length for claims that must not expire during a test. */
     protected static final Duration LONG_LEASE = Duration.ofHours(1);
 
-    /** The store under test, created before each test. */
-    protected StateStore store;
-
     /** A base time for the test; {@link #at(long)} gives whole seconds after it. */
     protected Instant t0;
 
-    /** Creates the store under test; called before each test. */
-    protected abstract StateStore createStore();
-
-    /** Releases the store after each test; the default closes it. */
-    protected void cleanup(StateStore store) {
-        store.close();
-    }
-
     @BeforeEach
-    void createStoreUnderTest() {
-        store = createStore();
+    void startTheClock() {
         t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    @AfterEach
-    void cleanupStoreUnderTest() {
-        if (store != null) {
-            cleanup(store);
-        }
     }
 
     // --- helpers -------------------------------------------------------------------------------
