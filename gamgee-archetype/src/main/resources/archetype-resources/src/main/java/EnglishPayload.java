@@ -1,0 +1,5 @@
+package ${package};
+
+/** The payload of step {@code english}. */
+public record EnglishPayload(String name) {
+}

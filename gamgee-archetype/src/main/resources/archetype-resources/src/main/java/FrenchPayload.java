@@ -1,0 +1,5 @@
+package ${package};
+
+/** The payload of step {@code french}. */
+public record FrenchPayload(String name) {
+}
