@@ -7,6 +7,7 @@ package io.gamgee.core;
  */
 public class PayloadException extends RuntimeException {
 
+    /** A payload error with its message and the encoder's or decoder's error. */
     public PayloadException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -467,26 +467,31 @@ public final class WorkerPool implements AutoCloseable {
             return this;
         }
 
+        /** The clock for due times, leases and backoff; default the system UTC clock. */
         public Builder clock(Clock clock) {
             worker.clock(clock);
             return this;
         }
 
+        /** The OpenTelemetry to make step spans with; default the global one, looked up per span. */
         public Builder openTelemetry(OpenTelemetry openTelemetry) {
             worker.openTelemetry(openTelemetry);
             return this;
         }
 
+        /** A supplier of the OpenTelemetry, asked per span (for containers that install it late). */
         public Builder openTelemetry(Supplier<OpenTelemetry> openTelemetry) {
             worker.openTelemetry(openTelemetry);
             return this;
         }
 
+        /** The cap on a retry's backoff; default 1 h. */
         public Builder maxBackoff(Duration maxBackoff) {
             worker.maxBackoff(maxBackoff);
             return this;
         }
 
+        /** The source of backoff jitter. */
         public Builder random(RandomGenerator random) {
             worker.random(random);
             return this;

@@ -163,22 +163,27 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
         spans.reset();
     }
 
+    /** The in-memory store the kit's workflows live in. */
     public InMemoryStateStore store() {
         return store;
     }
 
+    /** The clock the worker and {@link #client()} run on; {@link #advance(Duration)} moves it. */
     public TestClock clock() {
         return clock;
     }
 
+    /** The registered workflows. */
     public WorkflowRegistry registry() {
         return registry;
     }
 
+    /** A client of the kit's store, on its clock: status, history, recovery and cancelling. */
     public WorkflowClient client() {
         return client;
     }
 
+    /** The worker that {@link #runNextStep()} and {@link #runUntilIdle()} run steps with. */
     public WorkflowWorker worker() {
         return worker;
     }
@@ -235,6 +240,7 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
             return this;
         }
 
+        /** A kit with these options. */
         public WorkflowTestKit build() {
             return new WorkflowTestKit(this);
         }

@@ -7,6 +7,7 @@ package io.gamgee.core.store;
  */
 public class StoreConfigurationException extends StoreException {
 
+    /** A configuration error: {@code message} says what to fix; {@code cause} is the driver's error. */
     public StoreConfigurationException(String message, Throwable cause) {
         super(message, cause, false);
     }

@@ -8,6 +8,7 @@ public class StoreException extends RuntimeException {
 
     private final boolean retryable;
 
+    /** A failed store call, retryable or not (see {@link #isRetryable()}). */
     public StoreException(String message, Throwable cause, boolean retryable) {
         super(message, cause);
         this.retryable = retryable;
