@@ -62,6 +62,8 @@ public final class ChaosWorker {
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(5_000);
+        // a worker started while the database restarts must start and wait for it, as a real node does
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 }
