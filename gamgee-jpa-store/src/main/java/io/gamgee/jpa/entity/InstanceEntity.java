@@ -93,14 +93,17 @@ public class InstanceEntity {
     protected InstanceEntity() {
     }
 
+    /** {@code instance_id}: unique id, chosen at submit. */
     public String getInstanceId() {
         return instanceId;
     }
 
+    /** {@code workflow_type}: the workflow type. */
     public String getWorkflowType() {
         return workflowType;
     }
 
+    /** {@code step}: the step to run next (for a completed instance: the last step run). */
     public String getStep() {
         return step;
     }
@@ -110,58 +113,75 @@ public class InstanceEntity {
         return payload;
     }
 
+    /** {@code status}: where the instance stands. */
     public InstanceStatus getStatus() {
         return status;
     }
 
+    /** {@code attempts}: failed attempts of the current step so far. */
     public int getAttempts() {
         return attempts;
     }
 
+    /** {@code run_after}: the step is not claimed before this time. */
     public Instant getRunAfter() {
         return runAfter;
     }
 
+    /**
+     * {@code claimable_at}: {@code run_after} while free, {@code lease_until} while leased, the finish
+     * time once finished.
+     */
     public Instant getClaimableAt() {
         return claimableAt;
     }
 
+    /** {@code lease_owner}: the worker holding the lease, or {@code null}. */
     public String getLeaseOwner() {
         return leaseOwner;
     }
 
+    /** {@code lease_until}: when the lease expires, or {@code null}. */
     public Instant getLeaseUntil() {
         return leaseUntil;
     }
 
+    /** {@code trace_context}: the W3C trace context carried from the submitter, or {@code null}. */
     public String getTraceContext() {
         return traceContext;
     }
 
+    /** {@code diagram_hash}: the hash of the definition the instance was submitted (or last advanced) under. */
     public String getDiagramHash() {
         return diagramHash;
     }
 
+    /** {@code version}: incremented by exactly one on every write; guards all transitions. */
     public long getVersion() {
         return version;
     }
 
+    /** {@code created_at}: when the instance was submitted. */
     public Instant getCreatedAt() {
         return createdAt;
     }
 
+    /** {@code updated_at}: when the row was last written. */
     public Instant getUpdatedAt() {
         return updatedAt;
     }
 
+    /** {@code last_error_type}: the type of the last step error, if any. */
     public String getLastErrorType() {
         return lastErrorType;
     }
 
+    /** {@code last_error_message}: its message. */
     public String getLastErrorMessage() {
         return lastErrorMessage;
     }
 
+    /** {@code last_error_stack_trace}: its stack trace. */
     public String getLastErrorStackTrace() {
         return lastErrorStackTrace;
     }

@@ -63,38 +63,47 @@ public class StepHistoryEntity {
         return id;
     }
 
+    /** {@code instance_id}: the instance the step belongs to. */
     public String getInstanceId() {
         return instanceId;
     }
 
+    /** {@code step}: the step, as named in the diagram. */
     public String getStep() {
         return step;
     }
 
+    /** {@code attempt}: which try of the step this was, from 1. */
     public int getAttempt() {
         return attempt;
     }
 
+    /** {@code worker_id}: the worker that ran it. */
     public String getWorkerId() {
         return workerId;
     }
 
+    /** {@code started_at}: when the try started. */
     public Instant getStartedAt() {
         return startedAt;
     }
 
+    /** {@code finished_at}: when it ended. */
     public Instant getFinishedAt() {
         return finishedAt;
     }
 
+    /** {@code outcome}: how it ended. */
     public StepRecord.Outcome getOutcome() {
         return outcome;
     }
 
+    /** {@code next_step}: the step it led to, if it completed. */
     public String getNextStep() {
         return nextStep;
     }
 
+    /** {@code error}: the error, if it failed. */
     public String getError() {
         return error;
     }
