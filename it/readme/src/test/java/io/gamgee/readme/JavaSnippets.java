@@ -125,7 +125,7 @@ final class JavaSnippets {
                 continue;
             }
             Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
-            String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+            String message = String.join(", ", diagnostic.getMessage(Locale.ROOT).lines().map(String::strip).toList());
             String where = file == null ? "javac" : origin.containsKey(file)
                     ? origin.get(file) + ":" + diagnostic.getLineNumber()
                     : markdownOf.getOrDefault(file, String.valueOf(file)) + ":" + diagnostic.getLineNumber();
