@@ -63,18 +63,22 @@ final class WakeSignal {
         notifyAll();
     }
 
-    /** Takes a due hint that has come due, if any; returns the nanos until the next one, or {@code Long.MAX_VALUE}. */
+    /**
+     * Takes every due hint that has come due (one look for work covers them all, so hints left
+     * from a busy spell cost one claim, not one each); returns the nanos until the next one, or
+     * {@code Long.MAX_VALUE}.
+     */
     private long nextDue(long now, boolean[] cameDue) {
         Long due = dues.peek();
-        if (due == null) {
-            return Long.MAX_VALUE;
-        }
-        if (due - now <= 0) {
+        while (due != null && due - now <= 0) {
             dues.poll();
             cameDue[0] = true;
+            due = dues.peek();
+        }
+        if (cameDue[0]) {
             return 0;
         }
-        return due - now;
+        return due == null ? Long.MAX_VALUE : due - now;
     }
 
     /**
