@@ -81,6 +81,24 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void missingTablesOnMariaDbAreAConfigurationError() throws Exception {
+        try (Connection admin = Databases.mariadb().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS gamgee_no_tables");
+            statement.execute("CREATE DATABASE gamgee_no_tables");
+        }
+        try (HikariDataSource empty = new HikariDataSource()) {
+            empty.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/gamgee_no_tables");
+            empty.setUsername("root");
+            JpaStateStore store = JpaStateStore.create(empty);
+
+            assertThatThrownBy(store::verify)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("Gamgee's tables do not exist")
+                    .hasMessageContaining("gamgee_instance");
+        }
+    }
+
+    @Test
     void anUnknownUserIsAConfigurationError() {
         Databases.postgres();
         try (HikariDataSource stranger = new HikariDataSource()) {
