@@ -42,14 +42,17 @@ final class WorkerProcesses {
     static void awaitLine(Process process, String prefix, Duration timeout) throws Exception {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Void> found = CompletableFuture.runAsync(() -> {
+            List<String> seen = new ArrayList<>();
             try {
                 String line;
                 while ((line = output.readLine()) != null) {
                     if (line.startsWith(prefix)) {
                         return;
                     }
+                    seen.add(line);
                 }
-                throw new IllegalStateException("worker exited before printing " + prefix);
+                throw new IllegalStateException("worker exited before printing " + prefix + "; its output: "
+                        + String.join("\n", seen.subList(Math.max(0, seen.size() - 40), seen.size())));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
