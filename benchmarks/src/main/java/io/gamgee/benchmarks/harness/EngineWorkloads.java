@@ -4,6 +4,7 @@ import io.gamgee.benchmarks.harness.Measurement.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +65,8 @@ public final class EngineWorkloads {
 
     /**
      * Starts the workers, lets them go idle, then submits one workflow at a time and times submit →
-     * durably completed, {@code options.latencyRuns()} times or until the latency budget is spent.
+     * durably completed, {@code options.latencyRuns()} times or until the latency budget is spent;
+     * then again with {@code options.w2Gap()} of idle time before each workflow, if set.
      */
     public List<Measurement> latency(String system, Database database, Engine engine, LastStepSignal signal)
             throws Exception {
@@ -76,18 +78,34 @@ public final class EngineWorkloads {
             runOne(engine, signal, -1 - i, perRun);
         }
         Thread.sleep(200);
+        List<Measurement> result = new ArrayList<>(
+                measureLatency("W2 latency", system, database, engine, signal, perRun, null, 0));
+        if (options.w2Gap() != null && !deadline.passed()) {
+            Progress.log("  again with %s", options.w2Gap().label());
+            result.addAll(measureLatency(options.w2Gap().latencyWorkload(), system, database, engine, signal, perRun,
+                    options.w2Gap(), 1_000_000));
+        }
+        return result;
+    }
+
+    private List<Measurement> measureLatency(String workload, String system, Database database, Engine engine,
+            LastStepSignal signal, Duration perRun, IdleGap gap, int firstId) throws Exception {
         long[] samples = new long[options.latencyRuns()];
         int count = 0;
+        SplittableRandom random = new SplittableRandom(42);
         long budgetEnd = System.nanoTime() + deadline.clip(options.latencyBudget()).toNanos();
         while (count < samples.length && System.nanoTime() < budgetEnd) {
-            long sample = runOne(engine, signal, count, perRun);
+            if (gap != null) {
+                gap.pause(random);
+            }
+            long sample = runOne(engine, signal, firstId + count, perRun);
             if (sample < 0) {
                 break;
             }
             samples[count++] = sample;
         }
         if (count == 0) {
-            return List.of(Measurement.missing("W2 latency", system, database, "no workflow completed within "
+            return List.of(Measurement.missing(workload, system, database, "no workflow completed within "
                     + perRun.toSeconds() + " s"));
         }
         Percentiles p = Percentiles.of(samples, count);
@@ -95,9 +113,9 @@ public final class EngineWorkloads {
                 + " s spent)" : "");
         Progress.log("  p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %s", p.millis(50), p.millis(95), p.millis(99), note);
         return List.of(
-                new Measurement("W2 latency", system, database, "p50 ms", p.millis(50), Kind.LATENCY, note),
-                new Measurement("W2 latency", system, database, "p95 ms", p.millis(95), Kind.LATENCY, ""),
-                new Measurement("W2 latency", system, database, "p99 ms", p.millis(99), Kind.LATENCY, ""));
+                new Measurement(workload, system, database, "p50 ms", p.millis(50), Kind.LATENCY, note),
+                new Measurement(workload, system, database, "p95 ms", p.millis(95), Kind.LATENCY, ""),
+                new Measurement(workload, system, database, "p99 ms", p.millis(99), Kind.LATENCY, ""));
     }
 
     private static long runOne(Engine engine, LastStepSignal signal, int n, Duration timeout) throws Exception {

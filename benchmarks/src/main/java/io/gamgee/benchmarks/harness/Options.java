@@ -28,11 +28,13 @@ import java.util.Set;
  * @param output where the markdown results go
  * @param maxDuration the whole run's limit: later work is skipped, running work cut short
  * @param soakWorkflows soak: workflows run through the embedded H2 store while its file is measured
+ * @param w2Gap W2 and the limit's 3-commit latency run a second time with this idle gap before each
+ *     sample, or {@code null} for back-to-back only
  */
 public record Options(Set<String> workloads, Set<String> systems, List<Database> databases, int workflows,
         int latencyRuns, Duration latencyBudget, List<Integer> backlogs, List<Integer> compilerStates,
         Duration limitDuration, Duration runTimeout, int threads, Path output, Duration maxDuration,
-        int soakWorkflows) {
+        int soakWorkflows, IdleGap w2Gap) {
 
     static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "claim");
     /** Workloads a full run leaves out, since they take minutes; they run when {@code --workloads} names them. */
@@ -55,6 +57,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
         values.put("output", "benchmarks/results");
         values.put("max-minutes", "15");
         values.put("soak-workflows", "100000");
+        values.put("w2-gap-ms", "0-20");
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 values.put("workflows", "1000");
@@ -95,7 +98,8 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                 ints(values.get("compiler-states")), Duration.ofSeconds(positive(values, "limit-seconds")),
                 Duration.ofSeconds(positive(values, "timeout-seconds")), positive(values, "threads"),
                 Path.of(values.get("output")), Duration.ofMinutes(positive(values, "max-minutes")),
-                positive(values, "soak-workflows"));
+                positive(values, "soak-workflows"),
+                values.get("w2-gap-ms").equals("none") ? null : IdleGap.parse(values.get("w2-gap-ms")));
     }
 
     /** Whether this workload was selected. */
@@ -114,6 +118,8 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
                   --limit-seconds=5 --timeout-seconds=90 --threads=4 --output=benchmarks/results
                   --max-minutes=15   work not started by then is skipped, running work is cut short
                   --soak-workflows=100000   soak: workflows through the embedded H2 file
+                  --w2-gap-ms=0-20   W2 and the 3-commit limit again with a random idle gap before each
+                                     workflow (none: back-to-back only)
                   --quick   small sizes for a smoke run (results are not comparable)""";
     }
 

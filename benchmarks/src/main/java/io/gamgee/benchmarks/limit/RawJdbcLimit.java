@@ -3,6 +3,7 @@ package io.gamgee.benchmarks.limit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gamgee.benchmarks.gamgee.GamgeeSchema;
 import io.gamgee.benchmarks.harness.Database;
+import io.gamgee.benchmarks.harness.IdleGap;
 import io.gamgee.benchmarks.harness.Measurement;
 import io.gamgee.benchmarks.harness.Measurement.Kind;
 import io.gamgee.benchmarks.harness.Options;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +52,7 @@ public final class RawJdbcLimit {
         try (HikariDataSource pool = fresh.pool(options.threads())) {
             createTable(pool, database);
             double commitsPerSecond = commitsPerSecond(pool);
-            Percentiles latency = threeCommitLatency(pool);
+            Percentiles latency = threeCommitLatency(pool, null);
             String note = String.format("%d threads, pool %d, %d rows, %d s", options.threads(), options.threads(),
                     ROWS, options.limitDuration().toSeconds());
             Progress.log("  %,.0f commits/s; 3 commits p50 %.2f ms", commitsPerSecond, latency.millis(50));
@@ -60,6 +62,16 @@ public final class RawJdbcLimit {
             result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p50 ms", latency.millis(50), Kind.LATENCY, latencyNote));
             result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p95 ms", latency.millis(95), Kind.LATENCY, ""));
             result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p99 ms", latency.millis(99), Kind.LATENCY, ""));
+            IdleGap gap = options.w2Gap();
+            if (gap != null) {
+                Percentiles gapped = threeCommitLatency(pool, gap);
+                String workload = THREE_COMMITS + ", " + gap.label();
+                Progress.log("  3 commits with %s: p50 %.2f ms", gap.label(), gapped.millis(50));
+                result.add(new Measurement(workload, SYSTEM, database, "p50 ms", gapped.millis(50), Kind.LATENCY,
+                        "1 thread, n=" + gapped.count()));
+                result.add(new Measurement(workload, SYSTEM, database, "p95 ms", gapped.millis(95), Kind.LATENCY, ""));
+                result.add(new Measurement(workload, SYSTEM, database, "p99 ms", gapped.millis(99), Kind.LATENCY, ""));
+            }
             return result;
         }
     }
@@ -108,13 +120,18 @@ public final class RawJdbcLimit {
         return commits.get() / seconds;
     }
 
-    private Percentiles threeCommitLatency(HikariDataSource pool) throws SQLException {
+    /** 3 sequential commits on one connection, after {@code gap} of idle time each if not {@code null}. */
+    private Percentiles threeCommitLatency(HikariDataSource pool, IdleGap gap) throws SQLException {
         long[] samples = new long[options.latencyRuns()];
+        SplittableRandom random = new SplittableRandom(42);
         try (Connection connection = pool.getConnection(); PreparedStatement update = prepare(connection)) {
             for (int warmUp = 0; warmUp < 50; warmUp++) {
                 commitOne(connection, update, warmUp);
             }
             for (int i = 0; i < samples.length; i++) {
+                if (gap != null) {
+                    gap.pause(random);
+                }
                 int row = (i * 7) % ROWS;
                 long start = System.nanoTime();
                 commitOne(connection, update, row);

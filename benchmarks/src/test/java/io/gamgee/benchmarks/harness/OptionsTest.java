@@ -57,6 +57,17 @@ class OptionsTest {
     }
 
     @Test
+    void w2RunsAgainWithIdleGapsUnlessToldNone() {
+        assertThat(Options.parse().w2Gap()).isEqualTo(new IdleGap(0, 20));
+        assertThat(Options.parse("--w2-gap-ms=5-50").w2Gap()).isEqualTo(new IdleGap(5, 50));
+        assertThat(Options.parse("--w2-gap-ms=10").w2Gap()).isEqualTo(new IdleGap(10, 10));
+        assertThat(Options.parse("--w2-gap-ms=none").w2Gap()).isNull();
+        assertThat(Options.parse().w2Gap().latencyWorkload()).isEqualTo("W2 latency, 0–20 ms idle gaps");
+        assertThatThrownBy(() -> Options.parse("--w2-gap-ms=20-5")).hasMessageContaining("0 ≤ min ≤ max");
+        assertThatThrownBy(() -> Options.parse("--w2-gap-ms=soon")).hasMessageContaining("(e.g. 0-20)");
+    }
+
+    @Test
     void mistakesNameTheOptionAndShowUsage() {
         assertThatThrownBy(() -> Options.parse("--worklods=w1"))
                 .hasMessageStartingWith("unknown option --worklods")
