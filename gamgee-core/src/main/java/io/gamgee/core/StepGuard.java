@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.WeakHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,15 +18,17 @@ import java.util.concurrent.TimeUnit;
  * it, interrupts its thread and hands the claim to a {@link TimeoutHandler}, which writes the
  * failed attempt; whatever the step returns later finds no claim and is discarded.
  *
- * <p>Guards run on one scheduler thread per store, so a store whose database hangs delays only its
- * own renewals, never another store's.
+ * <p>Guards run on one timer thread per store, so a store whose database hangs delays only its
+ * own renewals, never another store's. Starting and finishing a guard does not wake that thread:
+ * almost every step ends long before its first renewal, and a wake-up per step would cost a thread
+ * switch per step on a machine with few cores.
  */
 final class StepGuard {
 
     private static final System.Logger LOG = System.getLogger(StepGuard.class.getName());
-    private static final Map<StateStore, ScheduledExecutorService> SCHEDULERS = new WeakHashMap<>();
+    private static final Map<StateStore, Timer> TIMERS = new WeakHashMap<>();
 
-    /** Writes the failure of a step that timed out; runs on the store's scheduler thread. */
+    /** Writes the failure of a step that timed out; runs on the store's timer thread. */
     @FunctionalInterface
     interface TimeoutHandler {
         /**
@@ -44,11 +44,13 @@ final class StepGuard {
     private final Duration timeout;
     private final Thread runner;
     private final TimeoutHandler handler;
+    private final Timer timer;
+    private final long period;
     private Claim claim;
     private boolean stopped;
     private boolean timedOut;
-    private ScheduledFuture<?> renewal;
-    private ScheduledFuture<?> deadline;
+    private Timer.Task renewal;
+    private Timer.Task deadline;
 
     private StepGuard(StateStore store, Claim claim, Duration lease, Clock clock, Duration timeout,
             TimeoutHandler handler) {
@@ -59,6 +61,8 @@ final class StepGuard {
         this.timeout = timeout;
         this.handler = handler;
         this.runner = Thread.currentThread();
+        this.timer = timerOf(store);
+        this.period = TimeUnit.MILLISECONDS.toNanos(Math.max(10, lease.toMillis() / 3));
     }
 
     /**
@@ -69,33 +73,19 @@ final class StepGuard {
     static StepGuard start(StateStore store, Claim claim, Duration lease, Clock clock, Duration timeout,
             TimeoutHandler handler) {
         StepGuard guard = new StepGuard(store, claim, lease, clock, timeout, handler);
-        ScheduledExecutorService scheduler = schedulerOf(store);
-        long period = Math.max(10, lease.toMillis() / 3);
         synchronized (guard) {
-            guard.renewal = scheduler.scheduleWithFixedDelay(guard::renew, period, period, TimeUnit.MILLISECONDS);
+            guard.renewal = guard.timer.schedule(guard::renew, guard.period);
             if (timeout != null) {
-                guard.deadline = scheduler.schedule(guard::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                guard.deadline = guard.timer.schedule(guard::expire, timeout.toNanos());
             }
         }
         return guard;
     }
 
-    /** The scheduler thread of {@code store} (by identity; forgotten with the store). */
-    private static ScheduledExecutorService schedulerOf(StateStore store) {
-        synchronized (SCHEDULERS) {
-            return SCHEDULERS.computeIfAbsent(store, s -> {
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-                    Thread thread = new Thread(task, "gamgee-step-guard");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                // almost every step ends long before its first renewal: drop cancelled tasks at once
-                // rather than keep thousands queued until their time comes
-                executor.setRemoveOnCancelPolicy(true);
-                executor.setKeepAliveTime(10, TimeUnit.SECONDS);
-                executor.allowCoreThreadTimeOut(true);
-                return executor;
-            });
+    /** The timer of {@code store} (by identity; forgotten with the store). */
+    private static Timer timerOf(StateStore store) {
+        synchronized (TIMERS) {
+            return TIMERS.computeIfAbsent(store, s -> new Timer());
         }
     }
 
@@ -111,6 +101,11 @@ final class StepGuard {
         } catch (RuntimeException e) {
             // the next renewal (or the transition) tries again; the lease may still be long enough
             LOG.log(Level.WARNING, "cannot renew a lease: " + e.getMessage());
+        } finally {
+            // a period after this renewal ended, as long as the step runs and holds its claim
+            if (!stopped && claim != null) {
+                renewal = timer.schedule(this::renew, period);
+            }
         }
     }
 
@@ -123,7 +118,7 @@ final class StepGuard {
             }
             stopped = true;
             timedOut = true;
-            renewal.cancel(false);
+            timer.cancel(renewal);
             taken = claim;
             claim = null;
             where = runner.getStackTrace();
@@ -176,11 +171,123 @@ final class StepGuard {
 
     private void stop() {
         stopped = true;
-        if (renewal != null) {
-            renewal.cancel(false);
+        timer.cancel(renewal);
+        timer.cancel(deadline);
+    }
+
+    /**
+     * One daemon thread running tasks at their time. Unlike a {@code ScheduledThreadPoolExecutor},
+     * which wakes its thread whenever a task becomes the earliest one (so once per step whenever no
+     * other step runs), it wakes its thread only for a task due before the time the thread already
+     * sleeps until; cancelling never wakes it. Cancelled tasks leave the queue at once, so it holds
+     * about as many tasks as steps are running. The thread ends after 10 s without tasks and starts
+     * again with the next one.
+     */
+    static final class Timer {
+        private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+        private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+        private long sequence;
+        private Thread thread;
+        /** When the thread wakes by itself, in {@link System#nanoTime()}, or {@code Long.MAX_VALUE}. */
+        private long wakesAt = Long.MAX_VALUE;
+        private boolean sleeping;
+        /** When a task was last scheduled: the thread lives on for the keep-alive after it. */
+        private long lastScheduled;
+
+        /** Runs {@code action} on the timer's thread after {@code delayNanos}. */
+        synchronized Task schedule(Runnable action, long delayNanos) {
+            long now = System.nanoTime();
+            Task task = new Task(action, now + delayNanos, sequence++);
+            tasks.add(task);
+            lastScheduled = now;
+            if (thread == null) {
+                thread = new Thread(this::run, "gamgee-step-guard");
+                thread.setDaemon(true);
+                thread.start();
+            } else if (sleeping && task.due - wakesAt < 0) {
+                // due before the thread wakes by itself; otherwise it finds the task when it wakes
+                notifyAll();
+            }
+            return task;
         }
-        if (deadline != null) {
-            deadline.cancel(false);
+
+        /** Forgets {@code task} if it has not run yet; {@code null} is ignored. */
+        synchronized void cancel(Task task) {
+            if (task != null) {
+                tasks.remove(task);
+            }
+        }
+
+        /** How many tasks wait (for tests). */
+        synchronized int pending() {
+            return tasks.size();
+        }
+
+        private void run() {
+            while (true) {
+                Task next;
+                synchronized (this) {
+                    next = due();
+                    if (next == null) {
+                        thread = null;
+                        return;
+                    }
+                }
+                try {
+                    next.action.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "a step guard failed: " + e, e);
+                }
+            }
+        }
+
+        /**
+         * Waits for the next due task and takes it, or returns {@code null} once no task was
+         * scheduled for the keep-alive and none waits.
+         */
+        private Task due() {
+            sleeping = true;
+            try {
+                while (true) {
+                    long now = System.nanoTime();
+                    Task head = tasks.peek();
+                    if (head != null && head.due - now <= 0) {
+                        return tasks.poll();
+                    }
+                    if (head == null && now - lastScheduled >= KEEP_ALIVE_NANOS) {
+                        return null;
+                    }
+                    wakesAt = head != null ? head.due : lastScheduled + KEEP_ALIVE_NANOS;
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, wakesAt - now);
+                    } catch (InterruptedException e) {
+                        // nobody interrupts this thread on purpose; go on keeping the leases
+                    }
+                }
+            } finally {
+                sleeping = false;
+                wakesAt = Long.MAX_VALUE;
+            }
+        }
+
+        /** A scheduled action; the sequence keeps tasks due at the same nanosecond in order. */
+        static final class Task implements Comparable<Task> {
+            private final Runnable action;
+            private final long due;
+            private final long seq;
+
+            private Task(Runnable action, long due, long seq) {
+                this.action = action;
+                this.due = due;
+                this.seq = seq;
+            }
+
+            @Override
+            public int compareTo(Task other) {
+                int byDue = Long.compare(due - other.due, 0);
+                return byDue != 0 ? byDue : Long.compare(seq, other.seq);
+            }
         }
     }
 }

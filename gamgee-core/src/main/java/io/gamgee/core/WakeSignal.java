@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A JVM-local "new work" signal, so that workers run an instance submitted in the same JVM at once
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Idle pool threads also wait here as {@link Idle} waiters that a submit can hand its new
  * instance to: the submit inserts the instance already claimed by that thread and wakes only it,
  * so the first step starts without a claim of its own and without idle threads racing for it.
+ *
+ * <p>Idle waiters park on their own thread rather than on this object's monitor, so that a hand-over
+ * wakes the one thread it is for, not every idle thread of every pool (on a machine with few cores,
+ * the others' wake-ups delay the one that has work).
  */
 final class WakeSignal {
 
@@ -47,7 +52,15 @@ final class WakeSignal {
     /** Wakes every waiter. */
     synchronized void signal() {
         generation++;
+        wakeAll();
+    }
+
+    /** Wakes the waiters of {@link #await} and every idle waiter; the caller holds the monitor. */
+    private void wakeAll() {
         notifyAll();
+        for (Idle waiter : idle) {
+            LockSupport.unpark(waiter.thread);
+        }
     }
 
     /**
@@ -60,7 +73,7 @@ final class WakeSignal {
             return;   // a backlog of scheduled work: the workers are busy, polling finds the rest
         }
         dues.add(at);
-        notifyAll();
+        wakeAll();
     }
 
     /**
@@ -105,34 +118,50 @@ final class WakeSignal {
      * @throws InterruptedException if interrupted; an instance handed over later is then released
      *     by its submitter
      */
-    synchronized Claim awaitIdle(long seen, long nanos, Idle waiter) throws InterruptedException {
+    Claim awaitIdle(long seen, long nanos, Idle waiter) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
-        idle.addFirst(waiter);
+        synchronized (this) {
+            waiter.thread = Thread.currentThread();
+            idle.addFirst(waiter);
+        }
         boolean[] cameDue = new boolean[1];
         try {
             while (true) {
-                if (waiter.handedOver != null) {
+                long park;
+                synchronized (this) {
                     Claim claim = waiter.handedOver;
-                    waiter.handedOver = null;
-                    return claim;
+                    if (claim != null) {
+                        waiter.handedOver = null;
+                        return claim;
+                    }
+                    long now = System.nanoTime();
+                    long left = deadline - now;
+                    if (waiter.reserved) {
+                        park = Long.MAX_VALUE;
+                    } else {
+                        long untilDue = nextDue(now, cameDue);
+                        if (generation != seen || left <= 0 || cameDue[0]) {
+                            return null;
+                        }
+                        park = Math.min(left, untilDue);
+                    }
+                    if (Thread.interrupted()) {
+                        // a submit's hand-over to this waiter then fails, and it releases the instance
+                        waiter.reserved = false;
+                        throw new InterruptedException();
+                    }
                 }
-                long now = System.nanoTime();
-                long left = deadline - now;
-                long untilDue = waiter.reserved ? Long.MAX_VALUE : nextDue(now, cameDue);
-                if (!waiter.reserved && (generation != seen || left <= 0 || cameDue[0])) {
-                    return null;
-                }
-                if (waiter.reserved) {
-                    wait();
+                // returns early on an unpark, an interrupt or spuriously: the state above is looked at again
+                if (park == Long.MAX_VALUE) {
+                    LockSupport.park(this);
                 } else {
-                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, untilDue));
+                    LockSupport.parkNanos(this, park);
                 }
             }
-        } catch (InterruptedException e) {
-            waiter.reserved = false;
-            throw e;
         } finally {
-            idle.remove(waiter);
+            synchronized (this) {
+                idle.remove(waiter);
+            }
         }
     }
 
@@ -173,9 +202,9 @@ final class WakeSignal {
         if (!waiter.reserved) {
             return false;
         }
-        waiter.reserved = false;
         waiter.handedOver = claim;
-        notifyAll();
+        waiter.reserved = false;
+        LockSupport.unpark(waiter.thread);
         return true;
     }
 
@@ -183,7 +212,8 @@ final class WakeSignal {
     synchronized void cancel(Idle waiter) {
         waiter.reserved = false;
         generation++;
-        notifyAll();
+        wakeAll();
+        LockSupport.unpark(waiter.thread);
     }
 
     /** A pool thread waiting for work, described so that a submit can tell whether it fits. */
@@ -195,6 +225,8 @@ final class WakeSignal {
         private final Clock clock;
         private boolean reserved;
         private Claim handedOver;
+        /** The thread waiting as this waiter, the one a hand-over unparks. */
+        private Thread thread;
 
         Idle(String workerId, StateStore store, List<Query> queries, Duration lease, Clock clock) {
             this.workerId = workerId;
