@@ -1,6 +1,7 @@
 package io.gamgee.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -113,8 +114,7 @@ final class PayloadCodec {
                     return "Jackson cannot create one: it has no no-argument constructor and no constructor annotated "
                             + "@JsonCreator (make it a record, or add either)";
                 }
-                bean.properties().forEachRemaining(property -> read.add(property.getMember() == null
-                        ? property.getName() : property.getMember().getName()));
+                bean.properties().forEachRemaining(property -> read.add(memberName(property)));
                 SettableBeanProperty[] creatorProperties =
                         bean.getValueInstantiator().getFromObjectArguments(MAPPER.getDeserializationConfig());
                 if (creatorProperties != null) {
@@ -129,8 +129,7 @@ final class PayloadCodec {
         Set<String> written = new HashSet<>();
         try {
             JsonSerializer<Object> serializer = MAPPER.getSerializerProviderInstance().findValueSerializer(type);
-            serializer.properties().forEachRemaining(property -> written.add(property.getMember() == null
-                    ? property.getName() : property.getMember().getName()));
+            serializer.properties().forEachRemaining(property -> written.add(memberName(property)));
         } catch (JsonMappingException e) {
             return "Jackson cannot write it: " + e.getOriginalMessage();
         }
@@ -156,10 +155,11 @@ final class PayloadCodec {
         return null;
     }
 
-    /**
-     * For a record, the JSON's properties it has no component for, so that a renamed component is
-     * reported by both its names: the one missing and the one nobody reads.
-     */
+    /** The field or method behind a property, else the property's name. */
+    private static String memberName(BeanProperty property) {
+        return property.getMember() == null ? property.getName() : property.getMember().getName();
+    }
+
     /** Getter and setter names as the fields they stand for ({@code getOrderId} → {@code orderId}). */
     private static Set<String> nameVariants(Set<String> names) {
         Set<String> variants = new HashSet<>();
@@ -174,6 +174,10 @@ final class PayloadCodec {
         return variants;
     }
 
+    /**
+     * For a record, the JSON's properties it has no component for, so that a renamed component is
+     * reported by both its names: the one missing and the one nobody reads.
+     */
     private static String unknownComponents(String json, Class<?> type) {
         if (!type.isRecord()) {
             return "";

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs one claimed step and writes its transition: the heart of a worker. See DESIGN.md,
@@ -199,15 +200,12 @@ final class StepExecutor {
         }
 
         private StepOutcome complete() {
-            switch (write(claim, "completion", () -> store.complete(claim, record(claim, Outcome.COMPLETED, null, null)))) {
-                case LOST:
-                    return lost();
-                case REFUSED:
-                    return refused();
-                default:
-                    ok("Workflow Completed");
-                    return new StepOutcome(ExecutionResult.COMPLETED, null);
-            }
+            Written written = write(claim, "completion",
+                    () -> store.complete(claim, record(claim, Outcome.COMPLETED, null, null)));
+            return settle(written, () -> {
+                ok("Workflow Completed");
+                return new StepOutcome(ExecutionResult.COMPLETED, null);
+            });
         }
 
         private StepOutcome advance(StepResult result) {
@@ -229,15 +227,10 @@ final class StepExecutor {
                 advanced.ifPresent(next::set);
                 return advanced.isPresent();
             });
-            switch (written) {
-                case LOST:
-                    return lost();
-                case REFUSED:
-                    return refused();
-                default:
-                    ok("Continuing to " + result.nextStep());
-                    return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? next.get() : null);
-            }
+            return settle(written, () -> {
+                ok("Continuing to " + result.nextStep());
+                return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? next.get() : null);
+            });
         }
 
         private StepOutcome failed(StepDefinition step, Throwable failure, Claim held) {
@@ -253,18 +246,14 @@ final class StepExecutor {
             Instant finishedAt = settings.clock().instant();
             Written written = write(held, "retry", () -> store.retryLater(held, finishedAt.plus(delay), error,
                     record(held, Outcome.RETRY_SCHEDULED, null, error, finishedAt)));
-            if (written == Written.LOST) {
-                return lost();
-            }
-            if (written == Written.REFUSED) {
-                return refused();
-            }
-            // an idle worker of this JVM wakes when the retry is due, not at its next poll
-            registry.signal().dueIn(delay);
-            LOG.log(Level.DEBUG, () -> "instance " + instance.instanceId() + ": step " + step.name() + " failed on attempt "
-                    + attempt + " of " + attempts + ", retrying in " + delay + ": " + error);
-            span.setStatus(StatusCode.ERROR, error.toString());
-            return new StepOutcome(ExecutionResult.STOPPED, null);
+            return settle(written, () -> {
+                // an idle worker of this JVM wakes when the retry is due, not at its next poll
+                registry.signal().dueIn(delay);
+                LOG.log(Level.DEBUG, () -> "instance " + instance.instanceId() + ": step " + step.name()
+                        + " failed on attempt " + attempt + " of " + attempts + ", retrying in " + delay + ": " + error);
+                span.setStatus(StatusCode.ERROR, error.toString());
+                return new StepOutcome(ExecutionResult.STOPPED, null);
+            });
         }
 
         private StepOutcome unrecoverable(Claim held, ErrorInfo error, Throwable cause) {
@@ -282,16 +271,12 @@ final class StepExecutor {
             }
             Written written = write(held, "unrecoverable mark",
                     () -> store.markUnrecoverable(held, error, record(held, Outcome.UNRECOVERABLE, null, error)));
-            if (written == Written.LOST) {
-                return lost();
-            }
-            if (written == Written.REFUSED) {
-                return refused();
-            }
-            LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
-                    + (why == null ? "" : ": " + why + " and") + " is now unrecoverable: " + error);
-            span.setStatus(StatusCode.ERROR, "Workflow Unrecoverable");
-            return new StepOutcome(ExecutionResult.UNRECOVERABLE, null);
+            return settle(written, () -> {
+                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " of " + instance.workflowType()
+                        + (why == null ? "" : ": " + why + " and") + " is now unrecoverable: " + error);
+                span.setStatus(StatusCode.ERROR, "Workflow Unrecoverable");
+                return new StepOutcome(ExecutionResult.UNRECOVERABLE, null);
+            });
         }
 
         /**
@@ -324,6 +309,15 @@ final class StepExecutor {
                         + " is now unrecoverable: " + error);
                 return Written.REFUSED;
             }
+        }
+
+        /** The outcome of a transition write: {@code done}'s once it was written as asked. */
+        private StepOutcome settle(Written written, Supplier<StepOutcome> done) {
+            return switch (written) {
+                case LOST -> lost();
+                case REFUSED -> refused();
+                case DONE -> done.get();
+            };
         }
 
         private StepOutcome refused() {

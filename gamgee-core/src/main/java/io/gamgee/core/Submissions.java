@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Encodes, stamps and inserts new instances for {@link WorkflowBase} and {@link WorkflowClient}. */
 final class Submissions {
@@ -39,19 +38,12 @@ final class Submissions {
     static String submit(WorkflowBase<?> workflow, Object payload, StateStore store, WakeSignal signal,
             String instanceId, Instant startAt, Clock clock) {
         Objects.requireNonNull(store, "store");
-        NewInstance[] prepared = new NewInstance[1];
-        String id = prepare(workflow, payload, instanceId, startAt, clock, instance -> prepared[0] = instance);
-        insert(prepared[0], store, signal, prepared[0].createdAt());
-        return id;
+        return insert(prepare(workflow, payload, instanceId, startAt, clock), store, signal);
     }
 
-    /**
-     * Checks and encodes a submit into the instance to insert, handed to {@code prepared}.
-     *
-     * @return the instance id
-     */
-    static String prepare(WorkflowBase<?> workflow, Object payload, String instanceId, Instant startAt, Clock clock,
-            Consumer<NewInstance> prepared) {
+    /** Checks and encodes a submit into the instance to insert, stamped with {@code clock}'s time. */
+    static NewInstance prepare(WorkflowBase<?> workflow, Object payload, String instanceId, Instant startAt,
+            Clock clock) {
         WorkflowDefinition definition = workflow.definition();
         Class<?> payloadType = definition.first().payloadType();
         if (payload == null) {
@@ -68,16 +60,19 @@ final class Submissions {
         String id = instanceId != null ? instanceId : UUID.randomUUID().toString();
         String json = PayloadCodec.encode(payload, "a new " + definition.workflowType());
         Instant now = clock.instant();
-        prepared.accept(new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
-                startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now));
-        return id;
+        return new NewInstance(id, definition.workflowType(), definition.firstStep(), json,
+                startAt != null ? startAt : now, TraceContexts.encode(Context.current()), definition.diagramHash(), now);
     }
 
     /**
-     * Inserts a prepared instance and wakes the workers waiting on {@code signal}; a due instance
-     * goes straight to one of their idle pool threads when there is one on the same store.
+     * Inserts a prepared instance and wakes the workers waiting on {@code signal}; an instance due
+     * when it was prepared goes straight to one of their idle pool threads when there is one on
+     * the same store.
+     *
+     * @return the instance id
      */
-    static String insert(NewInstance instance, StateStore store, WakeSignal signal, Instant now) {
+    static String insert(NewInstance instance, StateStore store, WakeSignal signal) {
+        Instant now = instance.createdAt();
         WakeSignal.Idle waiter = signal == null || instance.runAfter().isAfter(now) ? null
                 : signal.reserve(store, instance.workflowType(), instance.step());
         if (waiter == null) {

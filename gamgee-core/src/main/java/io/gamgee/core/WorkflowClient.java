@@ -118,19 +118,16 @@ public final class WorkflowClient {
         Objects.requireNonNull(options, "options");
         WorkflowBase<?> workflow = registry.registrationOf(type).newWorkflow();
         Instant now = clock.instant();
+        NewInstance instance = Submissions.prepare(workflow, payload, options.instanceId(), options.resolveStart(now),
+                clock);
         if (callerTransaction != null) {
             // the row is invisible until the caller commits: no hand-off, no wake-up yet
-            return Submissions.submit(workflow, payload, callerTransaction, null, options.instanceId(),
-                    options.resolveStart(now), clock);
+            return Submissions.insert(instance, callerTransaction, null);
         }
-        NewInstance[] prepared = new NewInstance[1];
-        String id = Submissions.prepare(workflow, payload, options.instanceId(), options.resolveStart(now), clock,
-                instance -> prepared[0] = instance);
-        if (transactions != null && transactions.join(store, view -> view.insert(prepared[0]),
-                registry.signal()::signal)) {
-            return id;
+        if (transactions != null && transactions.join(store, view -> view.insert(instance), registry.signal()::signal)) {
+            return instance.instanceId();
         }
-        return Submissions.insert(prepared[0], store, registry.signal(), prepared[0].createdAt());
+        return Submissions.insert(instance, store, registry.signal());
     }
 
     /** Where the instance stands, or empty for an unknown id. */
