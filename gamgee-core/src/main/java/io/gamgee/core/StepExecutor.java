@@ -2,25 +2,32 @@ package io.gamgee.core;
 
 import io.gamgee.core.WorkflowRegistry.Registration;
 import io.gamgee.core.definition.DecisionDefinition;
+import io.gamgee.core.definition.ForkDefinition;
+import io.gamgee.core.definition.JoinDefinition;
 import io.gamgee.core.definition.StepDefinition;
 import io.gamgee.core.definition.StepResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StepRecord.Outcome;
 import io.gamgee.core.store.WorkflowInstance;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -118,6 +125,10 @@ final class StepExecutor {
         }
 
         StepOutcome run() {
+            Optional<JoinDefinition> join = definition.join(instance.step());
+            if (join.isPresent()) {
+                return merge(join.get());
+            }
             Optional<StepDefinition> found = definition.step(instance.step());
             if (found.isEmpty()) {
                 return unrecoverable(claim, ErrorInfo.of("StepNotInDefinition", "instance " + instance.instanceId()
@@ -169,7 +180,137 @@ final class StepExecutor {
             if (problem != null) {
                 return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
             }
+            if (result.isComplete()) {
+                return complete();
+            }
+            if (result.isFork()) {
+                return fork(definition.fork(result.nextStep()).orElseThrow(), result);
+            }
+            return definition.joins().containsKey(result.nextStep()) ? finishBranch(result) : advance(result);
+        }
+
+        /**
+         * Merges the finished branches at {@code join}: decodes what each branch's last step
+         * returned, runs the generated merge, and writes its result like a step's. Guarded by the
+         * claim on the parent, so a merge that runs twice (a crash before its write) is written once.
+         */
+        private StepOutcome merge(JoinDefinition join) {
+            List<WorkflowInstance> branches = store.branches(instance.instanceId());
+            List<Object> results = new ArrayList<>(join.inputs().size());
+            for (JoinDefinition.Input input : join.inputs()) {
+                WorkflowInstance branch = branches.stream()
+                        .filter(b -> b.status() == InstanceStatus.COMPLETED && b.step().equals(input.lastStep()))
+                        .findFirst().orElse(null);
+                if (branch == null) {
+                    return unrecoverable(claim, ErrorInfo.of("JoinIncomplete", "instance " + instance.instanceId()
+                            + " is due at join " + join.name() + ", but its branch ending at step " + input.lastStep()
+                            + " has not finished (branches: " + branches.stream()
+                                    .map(b -> b.instanceId() + " " + b.status() + " at " + b.step()).toList() + ")"),
+                            null);
+                }
+                SpanContext last = TraceContexts.spanContext(branch.traceContext());
+                if (last.isValid()) {
+                    // one trace either way: the merge is a child of the forking step, linked to each branch's end
+                    span.addLink(last);
+                }
+                try {
+                    results.add(PayloadCodec.decode(branch.payload(), input.resultType(),
+                            "branch " + branch.instanceId() + "'s result for join " + join.name()));
+                } catch (PayloadException e) {
+                    return unrecoverable(claim, ErrorInfo.of(e), e);
+                }
+            }
+            StepResult result;
+            stepsExecuted.incrementAndGet();
+            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), join.name(), attempt,
+                    claim.workerId(), startedAt, startedAt, claim.leaseUntil(), claim::leaseUntil);
+            try (StepContext.Scope ignored = StepContext.enter(context)) {
+                result = WorkflowBase.merge(registration.newWorkflow(), join.name(), results);
+            } catch (Throwable e) {
+                stepFailures.incrementAndGet();
+                span.recordException(e);
+                return unrecoverable(claim, errorOf(e), null, "the merge at join " + join.name() + " failed");
+            }
+            String target = result.isComplete() ? WorkflowDefinition.END : result.nextStep();
+            if (!target.equals(join.next())) {
+                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", "join " + join.name() + " of "
+                        + definition.workflowType() + " (instance " + instance.instanceId() + ") asked for " + target
+                        + ", but the diagram (hash " + definition.diagramHash() + ") leads only to " + join.next()
+                        + "; the generated base class and the registered definition disagree"), null);
+            }
+            if (!result.isComplete()) {
+                String problem = wrongPayload("join " + join.name(), join.name(), target, result.payload());
+                if (problem != null) {
+                    return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
+                }
+            }
             return result.isComplete() ? complete() : advance(result);
+        }
+
+        /** Starts every branch of {@code fork}; with the lease kept, the caller runs the first one at once. */
+        private StepOutcome fork(ForkDefinition fork, StepResult result) {
+            List<NewBranch> branches = new ArrayList<>(fork.branches().size());
+            try {
+                for (int i = 0; i < fork.branches().size(); i++) {
+                    String first = fork.branches().get(i);
+                    branches.add(new NewBranch(NewBranch.idOf(instance.instanceId(), first), first,
+                            PayloadCodec.encode(result.branchPayloads().get(i),
+                                    "step " + first + " (branch of fork " + fork.name() + ") of instance "
+                                            + instance.instanceId())));
+                }
+            } catch (PayloadException e) {
+                return unrecoverable(claim, ErrorInfo.of(e), e);
+            }
+            Instant finishedAt = settings.clock().instant();
+            Instant keepUntil = keepLease ? finishedAt.plus(settings.lease()) : null;
+            // every branch's first step is a child of the forking step's span
+            String traceContext = TraceContexts.encode(Context.current().with(span));
+            AtomicReference<Claim> first = new AtomicReference<>();
+            Written written = write(claim, "fork " + fork.name(), () -> {
+                Optional<Claim> forked = store.fork(claim, fork.join(), branches, definition.diagramHash(),
+                        traceContext, record(claim, Outcome.ADVANCED, fork.name(), null, finishedAt), keepUntil);
+                forked.ifPresent(first::set);
+                return forked.isPresent();
+            });
+            return settle(written, () -> {
+                // idle workers of this JVM take the other branches now
+                registry.signal().signal();
+                ok("Forked " + fork.name() + " into " + fork.branches());
+                return new StepOutcome(ExecutionResult.CONTINUED, keepLease ? first.get() : null);
+            });
+        }
+
+        /** Hands a branch's result to its join; the last branch to finish makes the parent's merge due. */
+        private StepOutcome finishBranch(StepResult result) {
+            if (!instance.isBranch()) {
+                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", "instance " + instance.instanceId()
+                        + " reached join " + result.nextStep() + " from step " + instance.step()
+                        + " without having been forked"), null);
+            }
+            String payload;
+            try {
+                payload = PayloadCodec.encode(result.payload(),
+                        "the result of step " + instance.step() + " for join " + result.nextStep() + " of instance "
+                                + instance.instanceId());
+            } catch (PayloadException e) {
+                return unrecoverable(claim, ErrorInfo.of(e), e);
+            }
+            Instant finishedAt = settings.clock().instant();
+            String traceContext = TraceContexts.encode(Context.current().with(span));
+            AtomicReference<OptionalInt> remaining = new AtomicReference<>(OptionalInt.empty());
+            Written written = write(claim, "branch result for join " + result.nextStep(), () -> {
+                remaining.set(store.finishBranch(claim, payload, traceContext,
+                        record(claim, Outcome.ADVANCED, result.nextStep(), null, finishedAt)));
+                return remaining.get().isPresent();
+            });
+            return settle(written, () -> {
+                if (remaining.get().getAsInt() == 0) {
+                    // the parent's merge is due now
+                    registry.signal().signal();
+                }
+                ok("Branch finished at " + result.nextStep());
+                return new StepOutcome(ExecutionResult.COMPLETED, null);
+            });
         }
 
         /** Runs on the store's guard thread when the step outlived its timeout, with the claim taken from it. */
@@ -361,12 +502,49 @@ final class StepExecutor {
                         + definition.diagramHash() + ") leads only to " + allowed
                         + "; the generated base class and the registered definition disagree";
             }
-            if (!result.isComplete()) {
-                Class<?> expected = definition.step(target).orElseThrow().payloadType();
-                if (!expected.isInstance(result.payload())) {
-                    return "step " + step.name() + " of " + definition.workflowType() + " gave step " + target + " a "
-                            + result.payload().getClass().getName() + " where it takes a " + expected.getName();
+            if (result.isFork()) {
+                ForkDefinition fork = definition.fork(target).orElse(null);
+                if (fork == null) {
+                    return "step " + step.name() + " of " + definition.workflowType() + " started fork " + target
+                            + ", which the diagram (hash " + definition.diagramHash() + ") does not have";
                 }
+                List<Object> payloads = result.branchPayloads();
+                if (payloads.size() != fork.branches().size()) {
+                    return "step " + step.name() + " of " + definition.workflowType() + " gave fork " + target + " "
+                            + payloads.size() + " payloads for its " + fork.branches().size() + " branches";
+                }
+                for (int i = 0; i < payloads.size(); i++) {
+                    String problem = wrongPayload("step " + step.name(), step.name(), fork.branches().get(i),
+                            payloads.get(i));
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+                return null;
+            }
+            if (!result.isComplete()) {
+                return wrongPayload("step " + step.name(), step.name(), target, result.payload());
+            }
+            return null;
+        }
+
+        /**
+         * Why {@code payload} is not what {@code target} (a step, or a join {@code fromState} leads
+         * to) takes, or {@code null} if it is; {@code from} describes the state for the message.
+         */
+        private String wrongPayload(String from, String fromState, String target, Object payload) {
+            Class<?> expected = definition.join(target)
+                    .flatMap(join -> join.input(fromState))
+                    .<Class<?>>map(JoinDefinition.Input::resultType)
+                    .orElseGet(() -> definition.step(target).map(StepDefinition::payloadType).orElse(null));
+            if (expected == null) {
+                return from + " of " + definition.workflowType() + " leads to " + target
+                        + ", which takes no value from it in the diagram (hash " + definition.diagramHash() + ")";
+            }
+            if (!expected.isInstance(payload)) {
+                String what = definition.joins().containsKey(target) ? "join " : "step ";
+                return from + " of " + definition.workflowType() + " gave " + what + target + " a "
+                        + payload.getClass().getName() + " where it takes a " + expected.getName();
             }
             return null;
         }

@@ -19,6 +19,8 @@ final class StepSpans {
     static final AttributeKey<String> INSTANCE_ID = AttributeKey.stringKey("gamgee.workflow.instance_id");
     static final AttributeKey<String> STEP = AttributeKey.stringKey("gamgee.step");
     static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("gamgee.attempt");
+    /** On a branch's steps: the workflow instance that forked the branch. */
+    static final AttributeKey<String> PARENT_ID = AttributeKey.stringKey("gamgee.workflow.parent_id");
 
     private final Supplier<OpenTelemetry> openTelemetry;
 
@@ -28,14 +30,17 @@ final class StepSpans {
 
     Span start(WorkflowInstance instance, int attempt) {
         // resolved per span: an application may install its global OpenTelemetry after workers exist
-        return openTelemetry.get().getTracer(SCOPE)
+        var builder = openTelemetry.get().getTracer(SCOPE)
                 .spanBuilder(instance.workflowType() + "." + instance.step())
                 .setParent(TraceContexts.decode(instance.traceContext()))
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAttribute(WORKFLOW_TYPE, instance.workflowType())
                 .setAttribute(INSTANCE_ID, instance.instanceId())
                 .setAttribute(STEP, instance.step())
-                .setAttribute(ATTEMPT, (long) attempt)
-                .startSpan();
+                .setAttribute(ATTEMPT, (long) attempt);
+        if (instance.isBranch()) {
+            builder.setAttribute(PARENT_ID, instance.parentId());
+        }
+        return builder.startSpan();
     }
 }

@@ -1,6 +1,8 @@
 package io.gamgee.core;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -57,5 +59,10 @@ final class TraceContexts {
             headers.put(TRACESTATE, text.substring(newline + 1));
         }
         return W3C.extract(Context.root(), headers, GETTER);
+    }
+
+    /** The span stored as {@code text}, invalid when there is none. */
+    static SpanContext spanContext(String text) {
+        return Span.fromContext(decode(text)).getSpanContext();
     }
 }

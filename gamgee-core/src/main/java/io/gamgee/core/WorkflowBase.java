@@ -4,6 +4,7 @@ import io.gamgee.core.definition.StepResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.StateStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,8 +82,26 @@ public abstract class WorkflowBase<P> {
      */
     protected abstract StepResult executeStep(String step, Object payload) throws Exception;
 
+    /**
+     * Runs one join's merge once every branch of its fork has finished. Generated code implements
+     * this for diagrams with forks by calling the join's method with each branch's result cast to
+     * its type; the default, for diagrams without forks, knows no join.
+     *
+     * @param join a join name of {@link #definition()}
+     * @param results what each branch's last step returned, in the fork's branch order
+     * @throws Exception whatever the merge throws; the instance becomes unrecoverable at the join
+     */
+    protected StepResult executeJoin(String join, List<Object> results) throws Exception {
+        throw new IllegalArgumentException(workflowType() + " has no join " + join);
+    }
+
     /** Lets the worker in this package call the generated dispatch. */
     static StepResult execute(WorkflowBase<?> workflow, String step, Object payload) throws Exception {
         return workflow.executeStep(step, payload);
+    }
+
+    /** Lets the worker in this package call the generated merge. */
+    static StepResult merge(WorkflowBase<?> workflow, String join, List<Object> results) throws Exception {
+        return workflow.executeJoin(join, results);
     }
 }

@@ -130,14 +130,19 @@ public final class WorkflowClient {
         return Submissions.insert(instance, store, registry.signal());
     }
 
-    /** Where the instance stands, or empty for an unknown id. */
+    /**
+     * Where the instance stands, with each of its branches if it forked, or empty for an unknown
+     * id. A branch's id ({@code <instance id>/<first step>}) gives that branch's status.
+     */
     public Optional<WorkflowStatus> status(String instanceId) {
         Instant now = clock.instant();
-        return store.find(instanceId).map(instance -> WorkflowStatus.of(instance, now));
+        return store.find(instanceId).map(instance -> WorkflowStatus.of(instance,
+                instance.isBranch() ? List.of() : store.branches(instanceId), now));
     }
 
     /**
-     * Instances matching {@code query} and, if not {@code null}, {@code status}, oldest first.
+     * Workflow instances (not their branches) matching {@code query} and, if not {@code null},
+     * {@code status}, oldest first; {@link #status} shows an instance's branches.
      *
      * @param offset how many to skip
      * @param limit at most this many
@@ -152,7 +157,7 @@ public final class WorkflowClient {
         return store.count(query, status);
     }
 
-    /** The instance's executed steps, oldest first. */
+    /** The instance's executed steps, its branches' included, oldest first. */
     public List<StepRecord> history(String instanceId) {
         return store.history(instanceId);
     }
@@ -174,9 +179,11 @@ public final class WorkflowClient {
 
     /**
      * Cancels a waiting instance; it never runs again. A step that is running finishes, but its
-     * result is discarded.
+     * result is discarded. An instance waiting at a join is cancelled with all its unfinished
+     * branches.
      *
-     * @return {@code false} if there is no such instance or it already finished
+     * @return {@code false} if there is no such instance, it already finished, or the id is a
+     *     branch's (cancel its workflow instance)
      */
     public boolean cancel(String instanceId) {
         return store.cancel(instanceId, clock.instant());

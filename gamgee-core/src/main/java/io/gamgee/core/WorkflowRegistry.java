@@ -1,5 +1,6 @@
 package io.gamgee.core;
 
+import io.gamgee.core.definition.JoinDefinition;
 import io.gamgee.core.definition.StepDefinition;
 import io.gamgee.core.definition.WorkflowDefinition;
 import java.util.ArrayList;
@@ -146,6 +147,15 @@ public final class WorkflowRegistry {
                 String problem = PayloadCodec.problemWith(step.payloadType());
                 if (problem != null) {
                     problems.add("step " + step.name() + " takes a " + step.payloadType().getName() + ", but " + problem);
+                }
+            }
+            for (JoinDefinition join : definition.joins().values()) {
+                for (JoinDefinition.Input input : join.inputs()) {
+                    String problem = PayloadCodec.problemWith(input.resultType());
+                    if (problem != null) {
+                        problems.add("step " + input.lastStep() + " returns a " + input.resultType().getName()
+                                + " to join " + join.name() + ", but " + problem);
+                    }
                 }
             }
             if (!problems.isEmpty()) {

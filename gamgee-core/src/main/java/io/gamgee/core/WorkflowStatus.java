@@ -4,6 +4,7 @@ import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.WorkflowInstance;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where one workflow instance stands, as {@link WorkflowClient} reports it.
@@ -18,6 +19,9 @@ import java.time.Instant;
  * @param leased whether a worker holds the instance right now (its step is probably running)
  * @param createdAt when it was submitted
  * @param updatedAt when it was last written
+ * @param branches for an instance that forked, where each of its branches stands (each as a
+ *     status of its own, whose id is {@code <instance id>/<first step>}), in branch order; empty
+ *     otherwise, and in {@link WorkflowClient#list lists}
  */
 public record WorkflowStatus(
         String instanceId,
@@ -29,13 +33,28 @@ public record WorkflowStatus(
         Instant runAfter,
         boolean leased,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<WorkflowStatus> branches) {
 
-    /** The status of {@code instance} at {@code now}. */
+    public WorkflowStatus {
+        branches = List.copyOf(branches);
+    }
+
+    /** The status of {@code instance} at {@code now}, without its branches. */
     public static WorkflowStatus of(WorkflowInstance instance, Instant now) {
+        return of(instance, List.of(), now);
+    }
+
+    /** The status of {@code instance} and of its {@code branches} at {@code now}. */
+    public static WorkflowStatus of(WorkflowInstance instance, List<WorkflowInstance> branches, Instant now) {
         return new WorkflowStatus(instance.instanceId(), instance.workflowType(), instance.step(), instance.status(),
                 instance.attempts(), instance.lastError(), instance.runAfter(),
                 instance.status() == InstanceStatus.WAITING && instance.isLeased(now), instance.createdAt(),
-                instance.updatedAt());
+                instance.updatedAt(), branches.stream().map(branch -> of(branch, now)).toList());
+    }
+
+    /** The branches that have not settled yet: still waiting to run, running, or retrying. */
+    public List<WorkflowStatus> activeBranches() {
+        return branches.stream().filter(branch -> branch.status() == InstanceStatus.WAITING).toList();
     }
 }

@@ -16,7 +16,8 @@ import java.util.Random;
 import java.util.TreeSet;
 
 /**
- * The in-memory store's claim index: waiting instances without a lease, sorted by
+ * The in-memory store's claim index: waiting instances without a lease (and not waiting for
+ * branches), sorted by
  * {@code (runAfter, id)} per workflow type and step, and leased ones sorted by
  * {@code (leaseUntil, id)}. Expired leases move back to the waiting sets when a claim looks, so
  * picking a candidate costs O(k log n) for k type/step pairs, never a scan of the backlog.
@@ -40,7 +41,7 @@ final class DueIndex {
     private final Map<String, WorkflowInstance> leasedInstances = new HashMap<>();
 
     void add(WorkflowInstance instance) {
-        if (instance.status() != InstanceStatus.WAITING) {
+        if (!claimable(instance)) {
             return;
         }
         if (instance.leaseOwner() != null) {
@@ -52,7 +53,7 @@ final class DueIndex {
     }
 
     void remove(WorkflowInstance instance) {
-        if (instance.status() != InstanceStatus.WAITING) {
+        if (!claimable(instance)) {
             return;
         }
         if (instance.leaseUntil() != null && leased.remove(new Key(instance.leaseUntil(), instance.instanceId()))) {
@@ -62,6 +63,11 @@ final class DueIndex {
         if (set != null) {
             set.remove(new Key(instance.runAfter(), instance.instanceId()));
         }
+    }
+
+    /** Waiting and not waiting for branches: due once its time comes and no lease holds it. */
+    private static boolean claimable(WorkflowInstance instance) {
+        return instance.status() == InstanceStatus.WAITING && instance.pendingBranches() == 0;
     }
 
     /** The id of a due instance matching the query, chosen by the strategy, or {@code null}. */

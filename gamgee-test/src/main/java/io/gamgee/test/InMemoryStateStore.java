@@ -5,6 +5,7 @@ import io.gamgee.core.Query;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -36,7 +38,9 @@ public final class InMemoryStateStore implements StateStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, WorkflowInstance> instances = new HashMap<>();
+    // keyed by workflow instance: a branch's records are kept with its parent's, in write order
     private final Map<String, List<StepRecord>> histories = new HashMap<>();
+    private final Map<String, List<String>> branchIds = new HashMap<>();
     private final DueIndex due = new DueIndex();
     private final Random random;
     private long waiting;
@@ -198,13 +202,139 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
         Objects.requireNonNull(record, "record");
-        return transition(claim, record, current -> copy(current, b -> {
-            b.status = InstanceStatus.UNRECOVERABLE;
-            b.attempts = current.attempts() + 1;
-            b.lastError = error;
-            b.lease(null, null);
-            b.updatedAt = record.finishedAt();
-        })).isPresent();
+        lock.lock();
+        try {
+            Optional<WorkflowInstance> failed = transition(claim, record, current -> copy(current, b -> {
+                b.status = InstanceStatus.UNRECOVERABLE;
+                b.attempts = current.attempts() + 1;
+                b.lastError = error;
+                b.lease(null, null);
+                b.updatedAt = record.finishedAt();
+            }));
+            failed.filter(WorkflowInstance::isBranch).ifPresent(branch -> settle(branch, record.finishedAt(),
+                    ErrorInfo.of("BranchFailed", "branch " + branch.instanceId() + " became unrecoverable at step "
+                            + branch.step() + ": " + error)));
+            return failed.isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Claim> fork(Claim claim, String join, List<NewBranch> branches, String diagramHash,
+            String traceContext, StepRecord record, Instant keepLeaseUntil) {
+        Objects.requireNonNull(join, "join");
+        Objects.requireNonNull(diagramHash, "diagramHash");
+        Objects.requireNonNull(record, "record");
+        if (branches.size() < 2) {
+            throw new IllegalArgumentException("a fork needs at least two branches, was given " + branches.size());
+        }
+        lock.lock();
+        try {
+            for (NewBranch branch : branches) {
+                if (instances.containsKey(branch.instanceId())) {
+                    throw new IllegalStateException("branch " + branch.instanceId() + " already exists");
+                }
+            }
+            Instant at = record.finishedAt();
+            Optional<WorkflowInstance> parent = transition(claim, record, current -> copy(current, b -> {
+                b.step = join;
+                b.diagramHash = diagramHash;
+                b.traceContext = traceContext;
+                b.attempts = 0;
+                b.lastError = null;
+                b.runAfter = at;
+                b.pendingBranches = branches.size();
+                b.lease(null, null);
+                b.updatedAt = at;
+            }));
+            if (parent.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> ids = branchIds.computeIfAbsent(claim.instanceId(), id -> new ArrayList<>());
+            WorkflowInstance first = null;
+            for (NewBranch branch : branches) {
+                boolean leased = first == null && keepLeaseUntil != null;
+                WorkflowInstance row = new WorkflowInstance(branch.instanceId(), parent.get().workflowType(),
+                        branch.step(), branch.payload(), InstanceStatus.WAITING, 0, at,
+                        leased ? claim.workerId() : null, leased ? keepLeaseUntil : null, traceContext, diagramHash, 0,
+                        at, at, null, claim.instanceId(), 0);
+                write(null, row);
+                ids.add(row.instanceId());
+                if (first == null) {
+                    first = row;
+                }
+            }
+            return Optional.of(new Claim(first, claim.workerId(),
+                    keepLeaseUntil != null ? keepLeaseUntil : claim.leaseUntil()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public OptionalInt finishBranch(Claim claim, String result, String traceContext, StepRecord record) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(record, "record");
+        lock.lock();
+        try {
+            WorkflowInstance held = instances.get(claim.instanceId());
+            if (held == null || !held.isBranch()) {
+                throw new IllegalArgumentException(claim.instanceId() + " is not a branch");
+            }
+            Optional<WorkflowInstance> finished = transition(claim, record, current -> copy(current, b -> {
+                b.status = InstanceStatus.COMPLETED;
+                b.payload = result;
+                b.traceContext = traceContext;
+                b.lease(null, null);
+                b.updatedAt = record.finishedAt();
+            }));
+            if (finished.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(settle(finished.get(), record.finishedAt(), null));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Settles {@code branch} at its parent's join: one fewer pending; the last one makes the
+     * parent due, or unrecoverable if a branch failed. {@code failure} (a failed branch) becomes
+     * the parent's last error unless it has one. Called with the lock held.
+     *
+     * @return how many branches are still to settle
+     */
+    private int settle(WorkflowInstance branch, Instant at, ErrorInfo failure) {
+        WorkflowInstance parent = instances.get(branch.parentId());
+        int remaining = parent.pendingBranches() - 1;
+        boolean anyFailed = failure != null || branches(parent.instanceId()).stream()
+                .anyMatch(b -> b.status() == InstanceStatus.UNRECOVERABLE);
+        write(parent, copy(parent, b -> {
+            b.pendingBranches = remaining;
+            if (failure != null && parent.lastError() == null) {
+                b.lastError = failure;
+            }
+            if (remaining == 0) {
+                if (anyFailed) {
+                    b.status = InstanceStatus.UNRECOVERABLE;
+                } else {
+                    b.runAfter = at;
+                }
+            }
+            b.updatedAt = at;
+        }));
+        return remaining;
+    }
+
+    @Override
+    public List<WorkflowInstance> branches(String instanceId) {
+        lock.lock();
+        try {
+            return branchIds.getOrDefault(instanceId, List.of()).stream().map(instances::get).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -223,19 +353,55 @@ public final class InMemoryStateStore implements StateStore {
                     .sorted(LISTING_ORDER)
                     .limit(Math.max(0, limit))
                     .toList();
-            for (WorkflowInstance current : matches) {
-                write(current, copy(current, b -> {
-                    b.status = InstanceStatus.WAITING;
-                    b.attempts = 0;
-                    b.runAfter = now;
-                    b.lease(null, null);
-                    b.updatedAt = now;
-                }));
+            int recovered = 0;
+            for (WorkflowInstance match : matches) {
+                WorkflowInstance current = instances.get(match.instanceId());
+                if (current.status() != InstanceStatus.UNRECOVERABLE) {
+                    continue; // already put back with a branch recovered before it
+                }
+                List<WorkflowInstance> failedBranches = branches(current.instanceId()).stream()
+                        .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
+                if (current.isBranch()) {
+                    recoverBranch(current, now);
+                    recovered++;
+                } else if (!failedBranches.isEmpty()) {
+                    // unrecoverable at its join because of these: they are what to put back
+                    for (WorkflowInstance branch : failedBranches) {
+                        recoverBranch(branch, now);
+                        recovered++;
+                    }
+                } else {
+                    write(current, copy(current, b -> {
+                        b.status = InstanceStatus.WAITING;
+                        b.attempts = 0;
+                        b.runAfter = now;
+                        b.lease(null, null);
+                        b.updatedAt = now;
+                    }));
+                    recovered++;
+                }
             }
-            return matches.size();
+            return recovered;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Puts a failed branch back to work; its parent waits for it again. Called with the lock held. */
+    private void recoverBranch(WorkflowInstance branch, Instant now) {
+        write(branch, copy(branch, b -> {
+            b.status = InstanceStatus.WAITING;
+            b.attempts = 0;
+            b.runAfter = now;
+            b.lease(null, null);
+            b.updatedAt = now;
+        }));
+        WorkflowInstance parent = instances.get(branch.parentId());
+        write(parent, copy(parent, b -> {
+            b.status = InstanceStatus.WAITING;
+            b.pendingBranches = parent.pendingBranches() + 1;
+            b.updatedAt = now;
+        }));
     }
 
     @Override
@@ -244,8 +410,17 @@ public final class InMemoryStateStore implements StateStore {
         lock.lock();
         try {
             WorkflowInstance current = instances.get(instanceId);
-            if (current == null || current.status() != InstanceStatus.WAITING) {
+            if (current == null || current.status() != InstanceStatus.WAITING || current.isBranch()) {
                 return false;
+            }
+            for (WorkflowInstance branch : branches(instanceId)) {
+                if (branch.status() == InstanceStatus.WAITING) {
+                    write(branch, copy(branch, b -> {
+                        b.status = InstanceStatus.CANCELLED;
+                        b.lease(null, null);
+                        b.updatedAt = now;
+                    }));
+                }
             }
             write(current, copy(current, b -> {
                 b.status = InstanceStatus.CANCELLED;
@@ -277,7 +452,8 @@ public final class InMemoryStateStore implements StateStore {
         lock.lock();
         try {
             return instances.values().stream()
-                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .filter(i -> !i.isBranch() && (status == null || i.status() == status)
+                            && query.matches(i.workflowType(), i.step()))
                     .sorted(LISTING_ORDER)
                     .skip(Math.max(0, offset))
                     .limit(Math.max(0, limit))
@@ -293,7 +469,8 @@ public final class InMemoryStateStore implements StateStore {
         lock.lock();
         try {
             return instances.values().stream()
-                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .filter(i -> !i.isBranch() && (status == null || i.status() == status)
+                            && query.matches(i.workflowType(), i.step()))
                     .count();
         } finally {
             lock.unlock();
@@ -304,8 +481,14 @@ public final class InMemoryStateStore implements StateStore {
     public List<StepRecord> history(String instanceId) {
         lock.lock();
         try {
-            List<StepRecord> history = histories.get(instanceId);
-            return history == null ? List.of() : List.copyOf(history);
+            WorkflowInstance instance = instances.get(instanceId);
+            if (instance == null) {
+                return List.of();
+            }
+            List<StepRecord> history = histories.get(rootOf(instance));
+            return instance.isBranch()
+                    ? history.stream().filter(r -> r.instanceId().equals(instanceId)).toList()
+                    : List.copyOf(history);
         } finally {
             lock.unlock();
         }
@@ -317,16 +500,24 @@ public final class InMemoryStateStore implements StateStore {
         lock.lock();
         try {
             int purged = 0;
+            List<String> doomed = new ArrayList<>();
             Iterator<WorkflowInstance> it = instances.values().iterator();
-            while (it.hasNext() && purged < limit) {
+            while (it.hasNext() && doomed.size() < limit) {
                 WorkflowInstance instance = it.next();
                 boolean finished = instance.status() == InstanceStatus.COMPLETED
                         || instance.status() == InstanceStatus.CANCELLED;
-                if (finished && instance.updatedAt().isBefore(before)) {
-                    it.remove();
-                    histories.remove(instance.instanceId());
-                    purged++;
+                if (finished && !instance.isBranch() && instance.updatedAt().isBefore(before)) {
+                    doomed.add(instance.instanceId());
                 }
+            }
+            for (String id : doomed) {
+                instances.remove(id);
+                histories.remove(id);
+                List<String> branches = branchIds.remove(id);
+                if (branches != null) {
+                    branches.forEach(instances::remove);
+                }
+                purged++;
             }
             return purged;
         } finally {
@@ -346,12 +537,21 @@ public final class InMemoryStateStore implements StateStore {
             WorkflowInstance next = change.apply(current);
             write(current, next);
             if (record != null) {
-                histories.get(current.instanceId()).add(record);
+                histories.get(rootOf(current)).add(record);
             }
             return Optional.of(next);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The workflow instance whose history holds {@code instance}'s records. */
+    private String rootOf(WorkflowInstance instance) {
+        WorkflowInstance root = instance;
+        while (root.isBranch()) {
+            root = instances.get(root.parentId());
+        }
+        return root.instanceId();
     }
 
     /** Replaces {@code old} (or nothing) by {@code next}, keeping the index and counters in step. */
@@ -397,6 +597,8 @@ public final class InMemoryStateStore implements StateStore {
         final Instant createdAt;
         Instant updatedAt;
         ErrorInfo lastError;
+        final String parentId;
+        int pendingBranches;
 
         Row(WorkflowInstance i) {
             instanceId = i.instanceId();
@@ -413,6 +615,8 @@ public final class InMemoryStateStore implements StateStore {
             createdAt = i.createdAt();
             updatedAt = i.updatedAt();
             lastError = i.lastError();
+            parentId = i.parentId();
+            pendingBranches = i.pendingBranches();
         }
 
         Row lease(String owner, Instant until) {
@@ -428,7 +632,8 @@ public final class InMemoryStateStore implements StateStore {
 
         WorkflowInstance build(long version) {
             return new WorkflowInstance(instanceId, workflowType, step, payload, status, attempts, runAfter,
-                    leaseOwner, leaseUntil, traceContext, diagramHash, version, createdAt, updatedAt, lastError);
+                    leaseOwner, leaseUntil, traceContext, diagramHash, version, createdAt, updatedAt, lastError,
+                    parentId, pendingBranches);
         }
     }
 }

@@ -44,57 +44,7 @@ import org.junit.jupiter.api.Test;
  * by type, so the suite runs against a shared database that holds other data and needs no reset.
  * Times are whole milliseconds, which every database keeps exactly.
  */
-public abstract class StateStoreContract extends StoreTest {
-
-    /** Lease length for claims that must not expire during a test. */
-    protected static final Duration LONG_LEASE = Duration.ofHours(1);
-
-    /** A base time for the test; {@link #at(long)} gives whole seconds after it. */
-    protected Instant t0;
-
-    @BeforeEach
-    void startTheClock() {
-        t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    // --- helpers -------------------------------------------------------------------------------
-
-    /** {@code t0} plus whole seconds. */
-    protected Instant at(long seconds) {
-        return t0.plusSeconds(seconds);
-    }
-
-    /** A workflow type no other test (or run) uses. */
-    protected static String uniqueType() {
-        return "Contract" + UUID.randomUUID().toString().replace("-", "") + "Workflow";
-    }
-
-    /** A new instance of {@code type} at step {@code first}, due at {@code runAfter}. */
-    protected static NewInstance newInstance(String type, String id, Instant runAfter) {
-        return new NewInstance(id, type, "first", "{\"n\":1}", runAfter, "00-trace", "hash-1", runAfter);
-    }
-
-    /** Inserts an instance with a fresh id and returns the id. */
-    protected String insert(String type, Instant runAfter) {
-        String id = type + "-" + UUID.randomUUID();
-        assertThat(store.insert(newInstance(type, id, runAfter))).isTrue();
-        return id;
-    }
-
-    protected Claim claim(String type, FetchStrategy strategy, String worker, Instant now) {
-        return store.claim(Query.workflowType(type), strategy, worker, now, now.plus(LONG_LEASE))
-                .orElseThrow(() -> new AssertionError("expected a due instance of " + type + " at " + now));
-    }
-
-    protected static StepRecord record(Claim claim, Outcome outcome, Instant finishedAt, String nextStep) {
-        return new StepRecord(claim.instanceId(), claim.instance().step(), claim.instance().attempts() + 1,
-                claim.workerId(), finishedAt.minusMillis(5), finishedAt, outcome, nextStep,
-                outcome == Outcome.RETRY_SCHEDULED || outcome == Outcome.UNRECOVERABLE ? "boom" : null);
-    }
-
-    protected WorkflowInstance get(String id) {
-        return store.find(id).orElseThrow(() -> new AssertionError("no instance " + id));
-    }
+public abstract class StateStoreContract extends StoreContractSupport {
 
     // --- insert --------------------------------------------------------------------------------
 

@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The compiled form of one diagram: its steps, decisions, retry policies and a hash of the
- * normalized graph. Generated base classes hold one as a constant; workers read it to know what a
+ * The compiled form of one diagram: its steps, decisions, forks and joins, retry policies and a
+ * hash of the normalized graph. Generated base classes hold one as a constant; workers read it to know what a
  * step may lead to and how often it is tried.
  *
  * <p>Instances are immutable and validated when built: every arrow leads to a declared step,
- * decision or {@link #END}.
+ * decision, fork, join or {@link #END}.
  */
 public final class WorkflowDefinition {
 
@@ -27,6 +27,8 @@ public final class WorkflowDefinition {
     private final String firstStep;
     private final Map<String, StepDefinition> steps;
     private final Map<String, DecisionDefinition> decisions;
+    private final Map<String, ForkDefinition> forks;
+    private final Map<String, JoinDefinition> joins;
 
     private WorkflowDefinition(Builder builder) {
         this.workflowType = builder.workflowType;
@@ -35,6 +37,8 @@ public final class WorkflowDefinition {
         this.firstStep = builder.firstStep;
         this.steps = Collections.unmodifiableMap(new LinkedHashMap<>(builder.steps));
         this.decisions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.decisions));
+        this.forks = Collections.unmodifiableMap(new LinkedHashMap<>(builder.forks));
+        this.joins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.joins));
     }
 
     /**
@@ -82,9 +86,29 @@ public final class WorkflowDefinition {
         return decisions;
     }
 
+    /** All forks in diagram order. */
+    public Map<String, ForkDefinition> forks() {
+        return forks;
+    }
+
+    /** All joins in diagram order. */
+    public Map<String, JoinDefinition> joins() {
+        return joins;
+    }
+
     /** The step with this name, if the diagram has one. */
     public Optional<StepDefinition> step(String name) {
         return Optional.ofNullable(steps.get(name));
+    }
+
+    /** The fork with this name, if the diagram has one. */
+    public Optional<ForkDefinition> fork(String name) {
+        return Optional.ofNullable(forks.get(name));
+    }
+
+    /** The join with this name, if the diagram has one. */
+    public Optional<JoinDefinition> join(String name) {
+        return Optional.ofNullable(joins.get(name));
     }
 
 
@@ -93,7 +117,7 @@ public final class WorkflowDefinition {
         return workflowType + "@" + diagramHash;
     }
 
-    /** Collects steps and decisions; {@link #build()} checks that every arrow has a target. */
+    /** Collects steps, decisions, forks and joins; {@link #build()} checks that every arrow has a target. */
     public static final class Builder {
         private final String workflowType;
         private final String diagramHash;
@@ -101,6 +125,8 @@ public final class WorkflowDefinition {
         private String firstStep;
         private final Map<String, StepDefinition> steps = new LinkedHashMap<>();
         private final Map<String, DecisionDefinition> decisions = new LinkedHashMap<>();
+        private final Map<String, ForkDefinition> forks = new LinkedHashMap<>();
+        private final Map<String, JoinDefinition> joins = new LinkedHashMap<>();
 
         private Builder(String workflowType, String diagramHash) {
             this.workflowType = requireText(workflowType, "workflowType");
@@ -126,9 +152,7 @@ public final class WorkflowDefinition {
 
         /** Adds a step. */
         public Builder step(StepDefinition step) {
-            if (steps.containsKey(step.name()) || decisions.containsKey(step.name())) {
-                throw new IllegalArgumentException("duplicate state: " + step.name());
-            }
+            requireNew(step.name());
             steps.put(step.name(), step);
             return this;
         }
@@ -147,11 +171,40 @@ public final class WorkflowDefinition {
 
         /** Adds a decision. */
         public Builder decision(DecisionDefinition decision) {
-            if (steps.containsKey(decision.name()) || decisions.containsKey(decision.name())) {
-                throw new IllegalArgumentException("duplicate state: " + decision.name());
-            }
+            requireNew(decision.name());
             decisions.put(decision.name(), decision);
             return this;
+        }
+
+        /** Adds a fork whose branches start at {@code firstSteps}, in order, and end at {@code join}. */
+        public Builder fork(String name, String join, int line, String... firstSteps) {
+            return fork(new ForkDefinition(name, List.of(firstSteps), join, line));
+        }
+
+        /** Adds a fork. */
+        public Builder fork(ForkDefinition fork) {
+            requireNew(fork.name());
+            forks.put(fork.name(), fork);
+            return this;
+        }
+
+        /** Adds a join that leads to {@code next}, with one input per branch in the fork's branch order. */
+        public Builder join(String name, String next, int line, JoinDefinition.Input... inputs) {
+            return join(new JoinDefinition(name, List.of(inputs), next, line));
+        }
+
+        /** Adds a join. */
+        public Builder join(JoinDefinition join) {
+            requireNew(join.name());
+            joins.put(join.name(), join);
+            return this;
+        }
+
+        private void requireNew(String name) {
+            if (steps.containsKey(name) || decisions.containsKey(name) || forks.containsKey(name)
+                    || joins.containsKey(name)) {
+                throw new IllegalArgumentException("duplicate state: " + name);
+            }
         }
 
         /**
@@ -165,7 +218,8 @@ public final class WorkflowDefinition {
             }
             for (StepDefinition step : steps.values()) {
                 String next = step.next();
-                if (!END.equals(next) && !steps.containsKey(next) && !decisions.containsKey(next)) {
+                if (!END.equals(next) && !steps.containsKey(next) && !decisions.containsKey(next)
+                        && !forks.containsKey(next) && !joins.containsKey(next)) {
                     throw new IllegalStateException(
                             workflowType + ": step " + step.name() + " leads to unknown state " + next);
                 }
@@ -178,7 +232,41 @@ public final class WorkflowDefinition {
                     }
                 }
             }
+            forks.values().forEach(this::checkFork);
+            for (JoinDefinition join : joins.values()) {
+                if (!END.equals(join.next()) && !steps.containsKey(join.next())) {
+                    throw new IllegalStateException(workflowType + ": join " + join.name() + " leads to "
+                            + join.next() + ", which is not a step");
+                }
+            }
             return new WorkflowDefinition(this);
+        }
+
+        /** A fork's branches are steps and end, in the same order, at a join whose inputs match them. */
+        private void checkFork(ForkDefinition fork) {
+            JoinDefinition join = joins.get(fork.join());
+            if (join == null) {
+                throw new IllegalStateException(workflowType + ": fork " + fork.name() + " ends at " + fork.join()
+                        + ", which is not a join");
+            }
+            if (join.inputs().size() != fork.branches().size()) {
+                throw new IllegalStateException(workflowType + ": fork " + fork.name() + " has "
+                        + fork.branches().size() + " branches but join " + join.name() + " takes "
+                        + join.inputs().size());
+            }
+            for (String first : fork.branches()) {
+                if (!steps.containsKey(first)) {
+                    throw new IllegalStateException(workflowType + ": a branch of fork " + fork.name() + " starts at "
+                            + first + ", which is not a step");
+                }
+            }
+            for (JoinDefinition.Input input : join.inputs()) {
+                StepDefinition last = steps.get(input.lastStep());
+                if (last == null || !last.next().equals(join.name())) {
+                    throw new IllegalStateException(workflowType + ": join " + join.name() + " takes the result of "
+                            + input.lastStep() + ", which is not a step leading to it");
+                }
+            }
         }
 
         private static String requireText(String value, String what) {

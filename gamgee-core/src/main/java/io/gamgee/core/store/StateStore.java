@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Durable storage of workflow instances, shared by many workers in one or many JVMs.
@@ -29,6 +30,19 @@ import java.util.Optional;
  *   <li><b>Errors.</b> Infrastructure failures are {@link StoreException}s; a connection failure is
  *       a {@link StoreUnavailableException} ({@link StoreException#isRetryable() retryable}).</li>
  *   <li><b>Threads.</b> Implementations are thread-safe.</li>
+ *   <li><b>Forks.</b> {@link #fork} turns one instance into branches: one row per branch, each
+ *       claimed, retried, leased and recorded like an instance (its {@link WorkflowInstance#parentId()}
+ *       names the instance that forked it), while the parent waits at the fork's join with
+ *       {@link WorkflowInstance#pendingBranches()} above 0 and is not due. Every branch settles
+ *       exactly once, in the transaction of its last transition: {@link #finishBranch} when its
+ *       last step finished, {@link #markUnrecoverable} when it failed. Each settlement decrements
+ *       the parent's count atomically (concurrent settlements of sibling branches on several nodes
+ *       never lose one); the one that brings it to 0 makes the parent due at once at its join if
+ *       every branch finished, or {@link InstanceStatus#UNRECOVERABLE} if one did not. A parent
+ *       that is due at its join is claimed like any instance and its merge advances it, guarded by
+ *       its version like every transition, so the merge's result is written once.
+ *       {@link #list} and {@link #count} see workflow instances, not branches; {@link #find},
+ *       {@link #branches} and {@link #history} show the branches.</li>
  * </ul>
  */
 public interface StateStore extends AutoCloseable {
@@ -139,9 +153,68 @@ public interface StateStore extends AutoCloseable {
      * Marks the instance {@link InstanceStatus#UNRECOVERABLE}: attempts + 1, last error =
      * {@code error}, lease cleared, and records {@code record}.
      *
+     * <p>For a branch, in the same transaction, the branch settles at its join: its parent's
+     * pending count goes down by one and, if the parent has no last error yet, the parent's last
+     * error becomes {@code BranchFailed} naming the branch's id, its step and {@code error}; when
+     * the count reaches 0 the parent becomes {@link InstanceStatus#UNRECOVERABLE} at its join.
+     * Sibling branches that are still running go on until they settle.
+     *
      * @return {@code false} if the claim was lost (nothing written)
      */
     boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record);
+
+    /**
+     * Starts the branches of a fork, in one transaction: the claimed instance moves to
+     * {@code join} (payload unchanged, attempts 0, last error cleared, {@code diagramHash} and
+     * {@code traceContext} replaced, lease cleared) with {@link WorkflowInstance#pendingBranches()}
+     * = {@code branches.size()}, so it is not due until they settle; one row per branch is
+     * inserted, {@link InstanceStatus#WAITING} at its first step, attempts 0, version 0, due at
+     * {@code record.finishedAt()}, with the parent's workflow type, {@code diagramHash},
+     * {@code traceContext} (the forking step's span, so each branch's first step is its child),
+     * created at {@code record.finishedAt()} and {@link WorkflowInstance#parentId()} = the parent's
+     * id; and {@code record} is recorded for the parent.
+     *
+     * <p>If {@code keepLeaseUntil} is not {@code null}, the first branch is inserted leased to the
+     * caller until then, and the returned claim on it lets the caller run it at once; otherwise the
+     * returned claim (on the first branch) is only a receipt.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store written before forks
+     * cannot run diagrams that have them.
+     *
+     * @param branches at least two, with distinct ids (see {@link NewBranch#idOf})
+     * @return the claim on the first branch, or empty if the claim was lost (nothing written)
+     */
+    default Optional<Claim> fork(Claim claim, String join, List<NewBranch> branches, String diagramHash,
+            String traceContext, StepRecord record, Instant keepLeaseUntil) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support forks");
+    }
+
+    /**
+     * Finishes a branch whose last step returned {@code result}, in one transaction: the branch
+     * becomes {@link InstanceStatus#COMPLETED} with {@code result} as its payload and
+     * {@code traceContext} (its last step's span, linked from the merge), the lease cleared, and
+     * {@code record} recorded; its parent's pending count goes down by one, and if that was the
+     * last branch the parent becomes due at {@code record.finishedAt()} (or
+     * {@link InstanceStatus#UNRECOVERABLE}, if a sibling branch became unrecoverable). The parent's
+     * version is incremented by its change.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}.
+     *
+     * @return how many of the parent's branches are still to settle (0: this was the last), or
+     *     empty if the claim was lost (nothing written)
+     */
+    default OptionalInt finishBranch(Claim claim, String result, String traceContext, StepRecord record) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support forks");
+    }
+
+    /**
+     * The branches {@code instanceId} forked, oldest fork first and, within one fork, in its branch
+     * order (the order {@link #fork} was given them). Empty for an unknown id or an instance that
+     * never forked. The default returns an empty list.
+     */
+    default List<WorkflowInstance> branches(String instanceId) {
+        return List.of();
+    }
 
     /**
      * Gives the lease back without running anything (a worker shutting down): lease cleared, the
@@ -156,15 +229,24 @@ public interface StateStore extends AutoCloseable {
      * {@code query} back to {@link InstanceStatus#WAITING} at their step: attempts 0,
      * {@code runAfter = now}, lease cleared (the last error is kept until the next transition).
      *
+     * <p>With forks: an unrecoverable branch that matches is recovered so, and its parent takes it
+     * back (pending count + 1; a parent that was unrecoverable at its join waits there again, not
+     * due). A parent unrecoverable at a join because of failed branches is recovered by recovering
+     * those branches (whether or not they match the query); one that failed in its merge (no
+     * failed branch) is recovered like any instance, and its merge runs again. The count is of
+     * rows put back to work.
+     *
      * @return how many were recovered
      */
     int recoverTasks(Query query, int limit, Instant now);
 
     /**
      * Cancels a {@link InstanceStatus#WAITING} instance, even one whose step is running (that step's
-     * transition will then find the version moved and be discarded).
+     * transition will then find the version moved and be discarded). An instance waiting at a join
+     * is cancelled with every branch it forked that has not settled, in one transaction.
      *
-     * @return {@code false} if there is no such instance or it is not waiting
+     * @return {@code false} if there is no such instance, it is not waiting, or it is a branch
+     *     (cancel the workflow instance instead)
      */
     boolean cancel(String instanceId, Instant now);
 
@@ -172,24 +254,28 @@ public interface StateStore extends AutoCloseable {
     Optional<WorkflowInstance> find(String instanceId);
 
     /**
-     * Lists instances matching {@code query} and, if not {@code null}, {@code status}, ordered by
-     * {@code createdAt} then id.
+     * Lists workflow instances (not branches) matching {@code query} and, if not {@code null},
+     * {@code status}, ordered by {@code createdAt} then id.
      *
      * @param offset how many matches to skip
      * @param limit at most this many results
      */
     List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit);
 
-    /** Counts instances matching {@code query} and, if not {@code null}, {@code status}. */
+    /** Counts workflow instances (not branches) matching {@code query} and, if not {@code null}, {@code status}. */
     long count(Query query, InstanceStatus status);
 
-    /** The instance's executed steps, oldest first. Empty for an unknown id. */
+    /**
+     * The instance's executed steps, oldest first, with those of every branch it forked (in the
+     * order they were written). Empty for an unknown id.
+     */
     List<StepRecord> history(String instanceId);
 
     /**
      * Deletes up to {@code limit} instances that are {@link InstanceStatus#COMPLETED} or
      * {@link InstanceStatus#CANCELLED} and were last updated before {@code before}, with their
-     * history. Call repeatedly until it returns less than {@code limit}.
+     * history, their branches and the branches' history (a branch is never purged on its own).
+     * Call repeatedly until it returns less than {@code limit}.
      *
      * @return how many instances were deleted
      */

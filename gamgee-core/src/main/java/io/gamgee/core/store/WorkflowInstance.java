@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param createdAt when it was submitted
  * @param updatedAt when it was last written
  * @param lastError the last step error, or {@code null}
+ * @param parentId for a branch of a fork, the instance that forked it (which waits at the fork's
+ *     join); {@code null} for a workflow instance
+ * @param pendingBranches for an instance waiting at a join, how many of its branches have not
+ *     settled yet (finished or become unrecoverable); 0 otherwise. While it is above 0 the instance
+ *     is not due.
  */
 public record WorkflowInstance(
         String instanceId,
@@ -37,7 +42,17 @@ public record WorkflowInstance(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        ErrorInfo lastError) {
+        ErrorInfo lastError,
+        String parentId,
+        int pendingBranches) {
+
+    /** An instance that is neither a branch nor waiting for branches. */
+    public WorkflowInstance(String instanceId, String workflowType, String step, String payload, InstanceStatus status,
+            int attempts, Instant runAfter, String leaseOwner, Instant leaseUntil, String traceContext,
+            String diagramHash, long version, Instant createdAt, Instant updatedAt, ErrorInfo lastError) {
+        this(instanceId, workflowType, step, payload, status, attempts, runAfter, leaseOwner, leaseUntil, traceContext,
+                diagramHash, version, createdAt, updatedAt, lastError, null, 0);
+    }
 
     public WorkflowInstance {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -46,6 +61,11 @@ public record WorkflowInstance(
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(runAfter, "runAfter");
+    }
+
+    /** Whether this is a branch of a fork rather than a workflow instance of its own. */
+    public boolean isBranch() {
+        return parentId != null;
     }
 
     /** Whether a worker holds an unexpired lease at {@code now}. */
@@ -59,7 +79,7 @@ public record WorkflowInstance(
      */
     public WorkflowInstance leasedTo(String owner, Instant until, Instant updatedAt) {
         return new WorkflowInstance(instanceId, workflowType, step, payload, status, attempts, runAfter, owner, until,
-                traceContext, diagramHash, version + 1, createdAt, updatedAt, lastError);
+                traceContext, diagramHash, version + 1, createdAt, updatedAt, lastError, parentId, pendingBranches);
     }
 
     /**
@@ -70,6 +90,6 @@ public record WorkflowInstance(
     public WorkflowInstance advancedTo(String nextStep, String nextPayload, String nextDiagramHash,
             String nextTraceContext, Instant at, String owner, Instant until) {
         return new WorkflowInstance(instanceId, workflowType, nextStep, nextPayload, InstanceStatus.WAITING, 0, at,
-                owner, until, nextTraceContext, nextDiagramHash, version + 1, createdAt, at, null);
+                owner, until, nextTraceContext, nextDiagramHash, version + 1, createdAt, at, null, parentId, 0);
     }
 }
