@@ -74,13 +74,19 @@ final class GuardedWrites {
         if (!update(connection, vendor, claim, set, changes)) {
             return false;
         }
+        record(connection, vendor, claim.instanceId(), record);
+        return true;
+    }
+
+    /** Inserts the history row of {@code instanceId}, in the caller's transaction. */
+    static void record(Connection connection, Vendor vendor, String instanceId, StepRecord record)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO gamgee_step_history ("
                 + InstanceRows.HISTORY_COLUMNS + ") VALUES (?, " + HISTORY_VALUES + ")")) {
-            statement.setString(1, claim.instanceId());
+            statement.setString(1, instanceId);
             bindHistory(statement, vendor, 2, record);
             statement.executeUpdate();
         }
-        return true;
     }
 
     private static String guardedUpdate(String set) {

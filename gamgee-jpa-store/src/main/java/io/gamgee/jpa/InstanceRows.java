@@ -12,7 +12,7 @@ final class InstanceRows {
 
     static final String INSTANCE_COLUMNS = "instance_id, workflow_type, step, payload, status, attempts, run_after, "
             + "lease_owner, lease_until, trace_context, diagram_hash, version, created_at, updated_at, "
-            + "last_error_type, last_error_message, last_error_stack_trace";
+            + "last_error_type, last_error_message, last_error_stack_trace, parent_id, pending_branches";
 
     static final String HISTORY_COLUMNS =
             "instance_id, step, attempt, worker_id, started_at, finished_at, outcome, next_step, error";
@@ -39,7 +39,9 @@ final class InstanceRows {
                 row.getLong("version"),
                 vendor.instant(row, "created_at"),
                 vendor.instant(row, "updated_at"),
-                lastError);
+                lastError,
+                row.getString("parent_id"),
+                row.getInt("pending_branches"));
     }
 
     static StepRecord step(ResultSet row, Vendor vendor) throws SQLException {

@@ -5,9 +5,11 @@ import io.gamgee.core.Query;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
+import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.WorkflowInstance;
 import io.gamgee.jpa.entity.InstanceEntity;
 import io.gamgee.jpa.entity.StepHistoryEntity;
@@ -16,9 +18,11 @@ import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
@@ -48,6 +52,7 @@ public final class JpaStateStore implements StateStore {
     private final Claims claims;
     private final Leases leases;
     private final Transitions transitions;
+    private final Forks forks;
     private final Queries queries;
     private final Administration administration;
     private final Retention retention;
@@ -58,6 +63,7 @@ public final class JpaStateStore implements StateStore {
         this.claims = new Claims(jdbc);
         this.leases = new Leases(jdbc);
         this.transitions = new Transitions(jdbc);
+        this.forks = new Forks(jdbc);
         this.queries = new Queries(jdbc);
         this.administration = new Administration(jdbc);
         this.retention = new Retention(this, retention);
@@ -200,7 +206,63 @@ public final class JpaStateStore implements StateStore {
     public boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(record, "record");
-        return transitions.markUnrecoverable(claim, error, record);
+        return claim.instance().isBranch() ? forks.fail(claim, error, record)
+                : transitions.markUnrecoverable(claim, error, record);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the guarded update of the parent, its history row, and one batch of
+     * inserts for the branches. A branch cannot fork in its turn: forks inside branches are not
+     * supported, and such a fork fails with a {@link StoreException} that is not retryable.
+     */
+    @Override
+    public Optional<Claim> fork(Claim claim, String join, List<NewBranch> branches, String diagramHash,
+            String traceContext, StepRecord record, Instant keepLeaseUntil) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(join, "join");
+        Objects.requireNonNull(branches, "branches");
+        Objects.requireNonNull(diagramHash, "diagramHash");
+        Objects.requireNonNull(record, "record");
+        if (branches.size() < 2) {
+            throw new IllegalArgumentException("a fork needs at least two branches, was given " + branches.size());
+        }
+        if (new HashSet<>(branches.stream().map(NewBranch::instanceId).toList()).size() != branches.size()) {
+            throw new IllegalArgumentException("the branches of a fork need distinct ids: "
+                    + branches.stream().map(NewBranch::instanceId).toList());
+        }
+        if (claim.instance().isBranch()) {
+            throw new StoreException("fork of instance " + claim.instanceId() + " failed: it is a branch of "
+                    + claim.instance().parentId() + ", and forks inside branches are not supported", null, false);
+        }
+        return forks.fork(claim, join, branches, diagramHash, traceContext, record, keepLeaseUntil);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the guarded update of the branch, its history row, and one relative
+     * update of the parent's count, so that siblings settling at once on several nodes never lose
+     * one.
+     *
+     * @throws IllegalArgumentException if the claimed instance is not a branch
+     */
+    @Override
+    public OptionalInt finishBranch(Claim claim, String result, String traceContext, StepRecord record) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(record, "record");
+        if (!claim.instance().isBranch()) {
+            throw new IllegalArgumentException(claim.instanceId() + " is not a branch");
+        }
+        return forks.finish(claim, result, traceContext, record);
+    }
+
+    @Override
+    public List<WorkflowInstance> branches(String instanceId) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        return queries.branches(instanceId);
     }
 
     @Override

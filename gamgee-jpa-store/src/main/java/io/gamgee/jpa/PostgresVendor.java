@@ -45,6 +45,11 @@ final class PostgresVendor extends Vendor {
     }
 
     @Override
+    boolean updateReturns() {
+        return true;
+    }
+
+    @Override
     boolean lostConnection(SQLException error) {
         return SERVER_GONE_STATES.contains(error.getSQLState());
     }

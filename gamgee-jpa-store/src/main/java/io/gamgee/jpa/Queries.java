@@ -13,6 +13,21 @@ import java.util.Optional;
 /** Reads instances and their history for applications, dashboards and tools; never on the hot path. */
 final class Queries {
 
+    /**
+     * Leaves branches out of lists and counts. A condition on the row, after the claim index has
+     * found the range: most rows have no parent, so no planner picks the parent index for it.
+     */
+    private static final String WORKFLOWS_ONLY = " AND parent_id IS NULL";
+
+    /**
+     * An instance's history with its branches': its own rows, then its branches' (found through
+     * the parent index), each part an index lookup, in the order they were written.
+     */
+    private static final String HISTORY = "SELECT id, " + InstanceRows.HISTORY_COLUMNS
+            + " FROM gamgee_step_history WHERE instance_id = ? UNION ALL SELECT h.id, h."
+            + InstanceRows.HISTORY_COLUMNS.replace(", ", ", h.") + " FROM gamgee_instance b "
+            + "JOIN gamgee_step_history h ON h.instance_id = b.instance_id WHERE b.parent_id = ? ORDER BY id";
+
     private final Jdbc jdbc;
 
     Queries(Jdbc jdbc) {
@@ -35,7 +50,7 @@ final class Queries {
         return jdbc.autoCommit("list", null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
-                    + " FROM gamgee_instance WHERE " + filter.sql() + " ORDER BY created_at, instance_id"
+                    + " FROM gamgee_instance WHERE " + filter.sql() + WORKFLOWS_ONLY + " ORDER BY created_at, instance_id"
                     + " LIMIT " + limit + " OFFSET " + offset)) {
                 filter.bind(statement, 1);
                 List<WorkflowInstance> instances = new ArrayList<>();
@@ -53,7 +68,7 @@ final class Queries {
         return jdbc.autoCommit("count", null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql())) {
+                    "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql() + WORKFLOWS_ONLY)) {
                 filter.bind(statement, 1);
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
@@ -65,9 +80,9 @@ final class Queries {
 
     List<StepRecord> history(String instanceId) {
         return jdbc.autoCommit("history", instanceId, (connection, vendor) -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.HISTORY_COLUMNS
-                    + " FROM gamgee_step_history WHERE instance_id = ? ORDER BY id")) {
+            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, instanceId);
+                statement.setString(2, instanceId);
                 List<StepRecord> steps = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -75,6 +90,23 @@ final class Queries {
                     }
                 }
                 return steps;
+            }
+        });
+    }
+
+    /** The branches {@code instanceId} forked, in the order of the parent index: by fork, then branch order. */
+    List<WorkflowInstance> branches(String instanceId) {
+        return jdbc.autoCommit("branches", instanceId, (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
+                    + " FROM gamgee_instance WHERE parent_id = ? ORDER BY created_at, branch_index")) {
+                statement.setString(1, instanceId);
+                List<WorkflowInstance> branches = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        branches.add(InstanceRows.instance(row, vendor));
+                    }
+                }
+                return branches;
             }
         });
     }

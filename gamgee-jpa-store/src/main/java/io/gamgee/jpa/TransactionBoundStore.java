@@ -5,6 +5,7 @@ import io.gamgee.core.Query;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A {@link JpaStateStore} seen from inside a transaction the caller owns: inserts go through the
@@ -82,6 +84,22 @@ final class TransactionBoundStore implements StateStore {
     @Override
     public boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
         return store.markUnrecoverable(claim, error, record);
+    }
+
+    @Override
+    public Optional<Claim> fork(Claim claim, String join, List<NewBranch> branches, String diagramHash,
+            String traceContext, StepRecord record, Instant keepLeaseUntil) {
+        return store.fork(claim, join, branches, diagramHash, traceContext, record, keepLeaseUntil);
+    }
+
+    @Override
+    public OptionalInt finishBranch(Claim claim, String result, String traceContext, StepRecord record) {
+        return store.finishBranch(claim, result, traceContext, record);
+    }
+
+    @Override
+    public List<WorkflowInstance> branches(String instanceId) {
+        return store.branches(instanceId);
     }
 
     @Override

@@ -73,15 +73,22 @@ final class Transitions {
                 }, record);
     }
 
+    /** The {@code SET} clause of {@link #markUnrecoverable}, bound by {@link #bindUnrecoverable}. */
+    static final String UNRECOVERABLE = "status = 'UNRECOVERABLE', attempts = attempts + 1, claimable_at = ?, "
+            + "lease_owner = NULL, lease_until = NULL, updated_at = ?, " + ERROR_COLUMNS;
+
+    /** Marks an instance that is not a branch unrecoverable (a branch settles too, see {@link Forks#fail}). */
     boolean markUnrecoverable(Claim claim, ErrorInfo error, StepRecord record) {
         Instant at = time(claim, record);
-        return GuardedWrites.apply(jdbc, "markUnrecoverable", claim, "status = 'UNRECOVERABLE', "
-                + "attempts = attempts + 1, claimable_at = ?, lease_owner = NULL, lease_until = NULL, "
-                + "updated_at = ?, " + ERROR_COLUMNS, (s, v, i) -> {
-                    v.bind(s, i, at);
-                    v.bind(s, i + 1, at);
-                    return bindError(s, i + 2, error);
-                }, record);
+        return GuardedWrites.apply(jdbc, "markUnrecoverable", claim, UNRECOVERABLE,
+                (s, v, i) -> bindUnrecoverable(s, v, i, at, error), record);
+    }
+
+    static int bindUnrecoverable(PreparedStatement statement, Vendor vendor, int index, Instant at, ErrorInfo error)
+            throws SQLException {
+        vendor.bind(statement, index, at);
+        vendor.bind(statement, index + 1, at);
+        return bindError(statement, index + 2, error);
     }
 
     private static int bindError(PreparedStatement statement, int index, ErrorInfo error) throws SQLException {

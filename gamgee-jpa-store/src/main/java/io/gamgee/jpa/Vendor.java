@@ -78,6 +78,14 @@ abstract class Vendor {
         return false;
     }
 
+    /**
+     * Whether an {@code UPDATE} hands back what it wrote ({@code UPDATE … RETURNING}); else the store
+     * reads the row again with {@code SELECT … FOR UPDATE}, a current read of the row it holds locked.
+     */
+    boolean updateReturns() {
+        return false;
+    }
+
     /** Whether {@code error} says the connection or the server is gone, beyond SQLSTATE class 08. */
     boolean lostConnection(SQLException error) {
         return false;

@@ -22,7 +22,8 @@ import java.time.Instant;
         @Index(name = "gamgee_instance_claim", columnList = "status, workflow_type, claimable_at, instance_id"),
         @Index(name = "gamgee_instance_claim_step",
                 columnList = "status, workflow_type, step, claimable_at, instance_id"),
-        @Index(name = "gamgee_instance_claim_any", columnList = "status, claimable_at, instance_id")})
+        @Index(name = "gamgee_instance_claim_any", columnList = "status, claimable_at, instance_id"),
+        @Index(name = "gamgee_instance_branches", columnList = "parent_id, created_at, branch_index")})
 public class InstanceEntity {
 
     /**
@@ -88,6 +89,18 @@ public class InstanceEntity {
 
     @Column(name = "last_error_stack_trace", length = LONG_TEXT)
     private String lastErrorStackTrace;
+
+    @Column(name = "parent_id", length = 255, updatable = false)
+    private String parentId;
+
+    @Column(name = "branch_index", nullable = false, updatable = false)
+    private int branchIndex;
+
+    @Column(name = "pending_branches", nullable = false)
+    private int pendingBranches;
+
+    @Column(name = "failed_branches", nullable = false)
+    private int failedBranches;
 
     /** For JPA. */
     protected InstanceEntity() {
@@ -184,5 +197,31 @@ public class InstanceEntity {
     /** {@code last_error_stack_trace}: its stack trace. */
     public String getLastErrorStackTrace() {
         return lastErrorStackTrace;
+    }
+
+    /** {@code parent_id}: for a branch of a fork, the instance that forked it; {@code null} for a workflow instance. */
+    public String getParentId() {
+        return parentId;
+    }
+
+    /** {@code branch_index}: a branch's place among its fork's branches (0 for the first); 0 for a workflow instance. */
+    public int getBranchIndex() {
+        return branchIndex;
+    }
+
+    /**
+     * {@code pending_branches}: for an instance waiting at a join, how many of its branches have not
+     * settled yet; 0 otherwise. While it is above 0 the instance is not due.
+     */
+    public int getPendingBranches() {
+        return pendingBranches;
+    }
+
+    /**
+     * {@code failed_branches}: how many branches of the instance's current fork became unrecoverable
+     * and were not recovered; the last branch to settle makes the instance unrecoverable if it is above 0.
+     */
+    public int getFailedBranches() {
+        return failedBranches;
     }
 }

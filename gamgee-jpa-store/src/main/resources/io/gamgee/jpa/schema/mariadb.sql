@@ -38,3 +38,10 @@ CREATE TABLE IF NOT EXISTS gamgee_step_history (
     PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX IF NOT EXISTS gamgee_step_history_instance ON gamgee_step_history (instance_id, id);
+
+-- Gamgee schema 2 for MariaDB 10.6+ (InnoDB): forks and joins. Idempotent: safe to run again. See SCHEMA.md.
+ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS parent_id VARCHAR(255);
+ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS branch_index INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS pending_branches INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS failed_branches INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS gamgee_instance_branches ON gamgee_instance (parent_id, created_at, branch_index);
