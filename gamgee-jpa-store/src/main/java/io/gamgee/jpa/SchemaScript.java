@@ -38,10 +38,15 @@ final class SchemaScript {
         }
     }
 
-    /** Reads both tables once: a missing one fails with the database's "undefined table" error. */
+    /**
+     * Reads both tables once: a missing one fails with the database's "undefined table" error, a
+     * table of an older schema (without the columns of forks) with its "undefined column" error.
+     */
     static void verify(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT COUNT(*) FROM gamgee_instance WHERE 1 = 0").close();
+            statement.executeQuery("SELECT " + String.join(", ", SqlErrors.SCHEMA_2_COLUMNS)
+                    + " FROM gamgee_instance WHERE 1 = 0").close();
             statement.executeQuery("SELECT COUNT(*) FROM gamgee_step_history WHERE 1 = 0").close();
         }
     }

@@ -9,6 +9,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,6 +22,13 @@ final class SqlErrors {
 
     /** Serialization failure, rollback, timeout: the same call may succeed again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40000", "HYT00");
+
+    /** The columns the second schema (forks and joins) added to {@code gamgee_instance}. */
+    static final List<String> SCHEMA_2_COLUMNS =
+            List.of("parent_id", "branch_index", "pending_branches", "failed_branches");
+
+    /** Undefined column: PostgreSQL's, and the standard one H2 and MariaDB use. */
+    private static final Set<String> MISSING_COLUMN_STATES = Set.of("42703", "42S22");
 
     private SqlErrors() {
     }
@@ -64,6 +72,12 @@ final class SqlErrors {
                             + "(JpaStateStore.builder().createSchema(true), gamgee.store.create-schema=true) or run "
                             + "the shipped migrations (see SCHEMA.md)";
                 }
+                if (MISSING_COLUMN_STATES.contains(state) && mentionsSchema2Column(message)) {
+                    return "Gamgee's tables are of an older version, without the columns of forks and joins: let "
+                            + "the store upgrade them (JpaStateStore.builder().createSchema(true), "
+                            + "gamgee.store.create-schema=true) or run the migration V2__gamgee_forks.sql "
+                            + "(Flyway) or the changeSet gamgee-schema-2 (Liquibase); see SCHEMA.md";
+                }
                 if (anyVendor(v -> v.heldByAnotherProcess(sql))) {
                     return "the embedded database is open in another process, and only one JVM may open it: stop "
                             + "that process, or give this one a directory of its own (JpaStateStore.h2(dir), "
@@ -86,6 +100,11 @@ final class SqlErrors {
     private static boolean mentionsGamgeeTables(String message) {
         String lower = message.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("gamgee_instance") || lower.contains("gamgee_step_history");
+    }
+
+    private static boolean mentionsSchema2Column(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        return SCHEMA_2_COLUMNS.stream().anyMatch(lower::contains);
     }
 
     private static String rootMessage(Throwable error) {

@@ -99,6 +99,30 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void tablesWithoutTheColumnsOfForksAreAConfigurationErrorSayingHowToUpgrade() throws Exception {
+        try (Connection admin = Databases.postgres().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS gamgee_schema_1 CASCADE");
+            statement.execute("CREATE SCHEMA gamgee_schema_1");
+            statement.execute("SET search_path TO gamgee_schema_1");
+            for (String sql : SchemaScript.statements("db/migration/gamgee/postgresql/V1__gamgee_schema.sql")) {
+                statement.execute(sql);
+            }
+        }
+        try (HikariDataSource old = new HikariDataSource()) {
+            old.setJdbcUrl(Databases.POSTGRES_URL + "?currentSchema=gamgee_schema_1");
+            old.setUsername("postgres");
+            JpaStateStore store = JpaStateStore.create(old);
+
+            assertThatThrownBy(store::verify)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("Gamgee's tables are of an older version")
+                    .hasMessageContaining("createSchema(true)")
+                    .hasMessageContaining("V2__gamgee_forks.sql")
+                    .satisfies(e -> assertThat(((StoreException) e).isRetryable()).isFalse());
+        }
+    }
+
+    @Test
     void anUnknownUserIsAConfigurationError() {
         Databases.postgres();
         try (HikariDataSource stranger = new HikariDataSource()) {

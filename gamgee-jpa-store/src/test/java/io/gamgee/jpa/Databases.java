@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 final class Databases {
 
     static final String SCHEMA = "gamgee_store_test";
+    /** Where {@code *ForkJoinTest} run (see {@link #postgres(String)}). */
+    static final String FORK_SCHEMA = "gamgee_fork_test";
 
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
@@ -32,10 +34,18 @@ final class Databases {
 
     /** A pool on the PostgreSQL test schema (user {@code postgres}, trust authentication). */
     static DataSource postgres() {
-        return POOLS.computeIfAbsent("postgres", key -> {
+        return postgres(SCHEMA);
+    }
+
+    /**
+     * A pool on a PostgreSQL schema of its own, for tests whose assertions would meet the rows the
+     * other tests leave (a purge of everything finished before a time).
+     */
+    static DataSource postgres(String schema) {
+        return POOLS.computeIfAbsent("postgres " + schema, key -> {
             require("PostgreSQL at 127.0.0.1:5432 (database test, user postgres)", POSTGRES_URL, "postgres",
-                    "CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            return pool(postgresUrl(), "postgres");
+                    "CREATE SCHEMA IF NOT EXISTS " + schema);
+            return pool(POSTGRES_URL + "?currentSchema=" + schema, "postgres");
         });
     }
 
@@ -46,10 +56,15 @@ final class Databases {
 
     /** A pool on the MariaDB test database (user {@code root}, no password). */
     static DataSource mariadb() {
-        return POOLS.computeIfAbsent("mariadb", key -> {
+        return mariadb(SCHEMA);
+    }
+
+    /** A pool on a MariaDB database of its own (see {@link #postgres(String)}). */
+    static DataSource mariadb(String database) {
+        return POOLS.computeIfAbsent("mariadb " + database, key -> {
             require("MariaDB at 127.0.0.1:3306 (database test, user root)", MARIADB_URL, "root",
-                    "CREATE DATABASE IF NOT EXISTS " + SCHEMA);
-            return pool("jdbc:mariadb://127.0.0.1:3306/" + SCHEMA, "root");
+                    "CREATE DATABASE IF NOT EXISTS " + database);
+            return pool("jdbc:mariadb://127.0.0.1:3306/" + database, "root");
         });
     }
 
@@ -59,7 +74,7 @@ final class Databases {
         config.setUsername(user);
         config.setPassword("");
         config.setMaximumPoolSize(12);
-        config.setPoolName("test-" + user);
+        config.setPoolName("test-" + url.substring(url.lastIndexOf('/') + 1));
         return new HikariDataSource(config);
     }
 

@@ -6,6 +6,7 @@ import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.jpa.entity.InstanceEntity;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceConfiguration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The entities agree with the shipped schema (Hibernate's schema validation accepts every
  * database's script), and a store built on an application's persistence unit writes rows that the
- * application reads back as entities.
+ * application reads back as entities, a fork's parent and branches among them.
  */
 class EntityMappingTest {
 
@@ -56,7 +58,7 @@ class EntityMappingTest {
     }
 
     /** A persistence unit with the store's entities, which fails to start if they disagree with the tables. */
-    private static EntityManagerFactory validated(String url, String user) {
+    static EntityManagerFactory validated(String url, String user) {
         PersistenceConfiguration configuration = new PersistenceConfiguration("gamgee-test")
                 .property(PersistenceConfiguration.JDBC_URL, url)
                 .property(PersistenceConfiguration.JDBC_USER, user)
@@ -91,6 +93,29 @@ class EntityMappingTest {
                         .setParameter("id", id).getSingleResult();
                 assertThat(step.getOutcome()).isEqualTo(StepRecord.Outcome.COMPLETED);
                 assertThat(step.getFinishedAt()).isEqualTo(now.plusMillis(3));
+            } finally {
+                entities.close();
+            }
+
+            // a fork: the parent waits at its join for two branches, each a row naming it
+            String forking = type + "-2";
+            store.insert(new NewInstance(forking, type, "first", "{}", now, null, "hash", now));
+            Claim parent = store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w", now, now.plusSeconds(60))
+                    .orElseThrow();
+            store.fork(parent, "merge", List.of(new NewBranch(NewBranch.idOf(forking, "a"), "a", "{}"),
+                    new NewBranch(NewBranch.idOf(forking, "b"), "b", "{}")), "hash", null, new StepRecord(forking,
+                            "first", 1, "w", now, now.plusMillis(1), StepRecord.Outcome.ADVANCED, "split", null), null)
+                    .orElseThrow();
+            entities = units.createEntityManager();
+            try {
+                InstanceEntity waiting = entities.find(InstanceEntity.class, forking);
+                assertThat(waiting.getPendingBranches()).isEqualTo(2);
+                assertThat(waiting.getFailedBranches()).isZero();
+                assertThat(waiting.getParentId()).isNull();
+                InstanceEntity second = entities.find(InstanceEntity.class, forking + "/b");
+                assertThat(second.getParentId()).isEqualTo(forking);
+                assertThat(second.getBranchIndex()).isEqualTo(1);
+                assertThat(second.getStep()).isEqualTo("b");
             } finally {
                 entities.close();
             }
