@@ -34,7 +34,8 @@ class AllProblemsAtOnceTest {
 
         assertThat(Diagrams.problems(source)).containsExactly(
                 AT + "1:1: front matter has no title: add 'title: <workflow name>'",
-                AT + "6:9: <<fork>> states (f) are not supported yet: use a step or a <<choice>> decision",
+                AT + "6:1: fork f has no branches: add an arrow from it to the first step of each branch",
+                AT + "6:1: state f is not reachable from [*]: connect an arrow to it or remove it",
                 AT + "8:1: more than one arrow from [*] (the first is at line 7): a workflow has exactly one first step",
                 AT + "10:1: step a has more than one outgoing arrow (the first is at line 9): a step leads to exactly "
                         + "one state; add a <<choice>> state after it to branch",

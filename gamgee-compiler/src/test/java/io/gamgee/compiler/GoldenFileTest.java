@@ -24,6 +24,7 @@ class GoldenFileTest {
         "out-of-order.mermaid, OrderFulfillmentWorkflowBase",
         "give-up.mermaid, ReviewWorkflowBase",
         "timeout.mermaid, SendInvoiceWorkflowBase",
+        "checkout.mermaid, CheckoutWorkflowBase",
     })
     void generatedBaseMatchesGoldenFile(String diagram, String className) throws IOException {
         CompilationResult result = new DiagramCompiler().compile(Diagrams.resource(diagram));

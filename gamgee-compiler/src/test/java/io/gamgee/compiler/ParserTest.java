@@ -133,11 +133,12 @@ class ParserTest {
     }
 
     @Test
-    void forkJoinAndConcurrencyAreNotSupportedYet() {
+    void concurrencyIsNotSupportedYetButForkAndJoinAreRead() {
         DiagramSource source = Diagrams.body(
                 "    state split <<fork>>",
-                "    state merge <<join>>",
-                "    [*] --> split",
+                "    state merge [[join]]",
+                "    [*] --> first",
+                "    first --> split",
                 "    split --> a",
                 "    split --> b",
                 "    a --> merge",
@@ -146,9 +147,27 @@ class ParserTest {
                 "    --");
 
         assertThat(Diagrams.problems(source)).containsExactly(
-                PATH + ":5:17: <<fork>> states (split) are not supported yet: use a step or a <<choice>> decision",
-                PATH + ":6:17: <<join>> states (merge) are not supported yet: use a step or a <<choice>> decision",
-                PATH + ":13:5: concurrency ('--') is not supported yet: remove the separator");
+                PATH + ":14:5: concurrency ('--') is not supported yet: remove the separator");
+    }
+
+    @Test
+    void forkAndJoinStereotypesAreCaseInsensitiveAndMayBeDeclaredAfterTheirArrows() {
+        DiagramSource source = Diagrams.body(
+                "    [*] --> first",
+                "    first --> split",
+                "    split --> a",
+                "    split --> b",
+                "    a --> merge",
+                "    b --> merge",
+                "    merge --> [*]",
+                "    state split <<Fork>>",
+                "    state merge <<JOIN>>");
+
+        String code = new DiagramCompiler().compile(source).baseClass().orElseThrow().content();
+
+        assertThat(code).contains(".fork(\"split\", \"merge\", 12, \"a\", \"b\")")
+                .contains(".join(\"merge\", WorkflowDefinition.END, 13,")
+                .contains("public abstract void merge(AResult a, BResult b) throws Exception;");
     }
 
     @Test
@@ -163,7 +182,7 @@ class ParserTest {
 
         assertThat(Diagrams.problems(source)).containsExactly(
                 PATH + ":6:7: cannot read 'a -> b': write the arrow as 'a --> b'",
-                PATH + ":7:13: unknown state type '<<decision>>' for state c: use <<choice>>",
+                PATH + ":7:13: unknown state type '<<decision>>' for state c: use <<choice>>, <<fork>> or <<join>>",
                 PATH + ":8:5: unexpected '}': there is no open composite state",
                 PATH + ":10:5: cannot read 'x --> y --> z': expected an arrow ('a --> b'), a state ('state c <<choice>>'), "
                         + "a description ('a : text'), a note, a comment ('%%') or a styling line");

@@ -81,8 +81,8 @@ class UnreadableLineTest {
     /** Once also "step isValid has more than one outgoing arrow": read as a step, the decision has two. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            state isValid <<choise>> | 5:19: unknown state type '<<choise>>' for state isValid: use <<choice>>
-            state isValid <<choice>  | 5:19: cannot read '<<choice>' after state isValid: expected <<choice>>
+            state isValid <<choise>> | 5:19: unknown state type '<<choise>>' for state isValid: use <<choice>>, <<fork>> or <<join>>
+            state isValid <<choice>  | 5:19: cannot read '<<choice>' after state isValid: expected <<choice>>, <<fork>> or <<join>>
             stat isValid <<choice>>  | 5:5: cannot read 'stat isValid <<choice>>'
             """)
     void aMisspeltDeclarationOfTheDecisionIsTheOnlyError(String declaration, String message) {

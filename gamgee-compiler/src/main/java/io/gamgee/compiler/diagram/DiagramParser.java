@@ -260,7 +260,7 @@ public final class DiagramParser {
         Matcher stereotype = STEREOTYPE.matcher(rest);
         if (!stereotype.matches()) {
             reporter.error(restToken, "cannot read '" + abbreviate(rest) + "' after state " + name.text()
-                    + ": expected <<choice>>");
+                    + ": expected <<choice>>, <<fork>> or <<join>>");
             mention(name);
             unreadable(text);
             return Block.NONE;
@@ -274,15 +274,11 @@ public final class DiagramParser {
             case "join" -> kind = StateKind.JOIN;
             default -> {
                 reporter.error(restToken, "unknown state type '" + rest.strip() + "' for state " + name.text()
-                        + ": use <<choice>>");
+                        + ": use <<choice>>, <<fork>> or <<join>>");
                 mention(name);
                 unreadable(text);
                 return Block.NONE;
             }
-        }
-        if (kind.isUnsupported()) {
-            reporter.error(restToken, "<<" + type + ">> states (" + name.text()
-                    + ") are not supported yet: use a step or a <<choice>> decision");
         }
         declare(name, kind, statement);
         return stereotype.group("brace") != null ? Block.COMPOSITE : Block.NONE;

@@ -6,15 +6,15 @@ public enum StateKind {
     STEP,
     /** {@code state c <<choice>>}: a decision. */
     CHOICE,
-    /** {@code <<fork>>}, not supported yet. */
+    /** {@code state f <<fork>>}: starts parallel branches. */
     FORK,
-    /** {@code <<join>>}, not supported yet. */
+    /** {@code state j <<join>>}: where a fork's branches end and their results are merged. */
     JOIN,
     /** {@code state x { … }}, not supported yet. */
     COMPOSITE;
 
     /** Whether the compiler reports this kind as not supported; such states are left out of graph checks. */
     public boolean isUnsupported() {
-        return this == FORK || this == JOIN || this == COMPOSITE;
+        return this == COMPOSITE;
     }
 }

@@ -1,6 +1,8 @@
 package io.gamgee.compiler.generate;
 
 import io.gamgee.compiler.graph.Decision;
+import io.gamgee.compiler.graph.Fork;
+import io.gamgee.compiler.graph.Join;
 import io.gamgee.compiler.graph.Step;
 import io.gamgee.compiler.graph.WorkflowGraph;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,9 @@ import java.util.HexFormat;
 /**
  * The SHA-256 of a graph's canonical text: its type, first step, steps with their next state and
  * retry settings (the timeout only where the diagram gives one), decisions with their branches,
- * each sorted by name. Layout, comments, notes, styling and declaration order do not change it;
+ * forks with their join and their branches in order, and joins with their next state, each sorted
+ * by name. Forks and joins add lines only where there are some, so diagrams without them keep the
+ * hash they had before forks existed. Layout, comments, notes, styling and declaration order do not change it;
  * any change to what runs does.
  */
 public final class DiagramHash {
@@ -53,6 +57,17 @@ public final class DiagramHash {
                     .append("branch ").append(decision.name()).append(' ').append(branch.label())
                     .append(" to ").append(branch.target()).append('\n'));
         });
+        graph.forks().stream().sorted(Comparator.comparing(Fork::name)).forEach(fork -> {
+            text.append("fork ").append(fork.name()).append(" join ").append(fork.join()).append('\n');
+            // the order of the branches is the order of the payloads and the results
+            for (int i = 0; i < fork.branches().size(); i++) {
+                text.append("fork-branch ").append(fork.name()).append(' ').append(i)
+                        .append(" starts ").append(fork.branches().get(i).firstStep())
+                        .append(" ends ").append(fork.branches().get(i).lastStep()).append('\n');
+            }
+        });
+        graph.joins().stream().sorted(Comparator.comparing(Join::name)).forEach(join -> text
+                .append("join ").append(join.name()).append(" next ").append(join.next()).append('\n'));
         return text.toString();
     }
 }

@@ -5,6 +5,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.gamgee.compiler.GeneratedFile;
 import io.gamgee.compiler.graph.Decision;
+import io.gamgee.compiler.graph.Fork;
+import io.gamgee.compiler.graph.Join;
 import io.gamgee.compiler.graph.Step;
 import io.gamgee.compiler.graph.WorkflowGraph;
 import java.util.ArrayList;
@@ -13,15 +15,16 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes what a user needs to make a generated base compile: an empty payload record per step and
- * an implementation whose step methods throw until they are written.
+ * Writes what a user needs to make a generated base compile: an empty payload record per step, an
+ * empty result record per step that ends a fork's branch, and an implementation whose step and merge
+ * methods throw until they are written.
  */
 public final class ScaffoldGenerator {
 
     private ScaffoldGenerator() {
     }
 
-    /** The payload records, in step order, then the implementation class. */
+    /** The payload records, in step order, then the result records, in step order, then the implementation class. */
     public static List<GeneratedFile> generate(WorkflowGraph graph, String packageName, String source) {
         Names names = new Names(graph, packageName);
         List<GeneratedFile> files = new ArrayList<>();
@@ -33,12 +36,26 @@ public final class ScaffoldGenerator {
                     .build();
             files.add(file(packageName, record));
         }
+        for (Step step : graph.steps()) {
+            graph.join(step.next()).ifPresent(join -> {
+                TypeSpec record = TypeSpec.recordBuilder(names.result(step))
+                        .addJavadoc("The result of step {@code $L} ($L), the last of its branch, which join {@code $L} "
+                                + "merges. Add what the join needs as components.\n", step.name(),
+                                Javadoc.cite(source, step.line()), join.name())
+                        .addModifiers(Modifier.PUBLIC)
+                        .build();
+                files.add(file(packageName, record));
+            });
+        }
         TypeSpec.Builder implementation = TypeSpec.classBuilder(names.implementation())
                 .addJavadoc("The {@code $L} workflow of $L.\n", graph.workflowType(), Javadoc.text(source))
                 .addModifiers(Modifier.PUBLIC)
                 .superclass(names.base());
         for (Step step : graph.steps()) {
             implementation.addMethod(stepMethod(graph, names, step));
+        }
+        for (Join join : graph.joins()) {
+            implementation.addMethod(joinMethod(graph, names, join));
         }
         files.add(file(packageName, implementation.build()));
         return List.copyOf(files);
@@ -52,9 +69,26 @@ public final class ScaffoldGenerator {
                 .addParameter(names.payload(step), "payload");
         graph.decision(step.next()).ifPresent(decision -> method.addComment("TODO: return one of $L",
                 branchCalls(decision)));
+        graph.fork(step.next()).ifPresent(fork -> method.addComment("TODO: return $L.start($L)", fork.fieldName(),
+                fork.branches().stream().map(branch -> "…").collect(Collectors.joining(", "))));
         return method
                 .addStatement("throw new $T($S)", UnsupportedOperationException.class,
                         "TODO: implement step " + step.name())
+                .build();
+    }
+
+    private static MethodSpec joinMethod(WorkflowGraph graph, Names names, Join join) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(join.methodName())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(names.returnType(join));
+        for (Fork.Branch branch : graph.forkOf(join).branches()) {
+            Step last = graph.step(branch.lastStep()).orElseThrow();
+            method.addParameter(names.result(last), last.methodName());
+        }
+        return method
+                .addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                        "TODO: implement join " + join.name())
                 .build();
     }
 

@@ -31,14 +31,17 @@ public final class GraphValidator {
     private final Unreadable unreadable;
     private final Map<String, String> memberNames = new HashMap<>();
     private final Map<String, List<Arrow>> outgoing = new LinkedHashMap<>();
+    private final Map<String, List<Arrow>> incoming = new LinkedHashMap<>();
     private final Map<String, List<Arrow>> selfArrows = new LinkedHashMap<>();
     private final List<Arrow> startArrows = new ArrayList<>();
     private final Map<String, Retry> retries = new HashMap<>();
+    private final ForkRules forkRules;
 
     private GraphValidator(ParsedDiagram diagram, Reporter reporter) {
         this.diagram = diagram;
         this.reporter = reporter;
         this.unreadable = diagram.unreadable();
+        this.forkRules = new ForkRules(diagram, reporter, outgoing, incoming, selfArrows);
     }
 
     /** Validates {@code diagram}; returns its graph only when no error was reported, by any phase. */
@@ -54,13 +57,19 @@ public final class GraphValidator {
         diagram.states().values().stream().filter(state -> !state.kind().isUnsupported()).forEach(this::checkName);
         sortArrows();
         checkStart(diagram.header().get());
+        forkRules.walk();
         diagram.states().values().forEach(state -> {
-            if (state.kind() == StateKind.STEP) {
-                checkStep(state);
-            } else if (state.kind() == StateKind.CHOICE) {
-                checkDecision(state);
+            switch (state.kind()) {
+                case STEP -> checkStep(state);
+                case CHOICE -> checkDecision(state);
+                case FORK -> forkRules.checkFork(state);
+                case JOIN -> forkRules.checkJoin(state);
+                case COMPOSITE -> {
+                    // reported by the parser
+                }
             }
         });
+        workflowType.ifPresent(type -> NestedTypeNames.check(diagram, type, reporter));
         checkCycles();
         checkReachable();
         if (reporter.hasErrors() || workflowType.isEmpty()) {
@@ -118,6 +127,9 @@ public final class GraphValidator {
             } else {
                 outgoing.computeIfAbsent(arrow.from().text(), name -> new ArrayList<>()).add(arrow);
             }
+            if (!arrow.isSelf() && !arrow.toEnd()) {
+                incoming.computeIfAbsent(arrow.to().text(), name -> new ArrayList<>()).add(arrow);
+            }
         }
     }
 
@@ -134,9 +146,16 @@ public final class GraphValidator {
             reporter.error(extra.from(), "more than one arrow from [*] (the first is at line " + first.from().line()
                     + "): a workflow has exactly one first step");
         }
-        if (kindOf(first.to()) == StateKind.CHOICE) {
+        StateKind kind = kindOf(first.to());
+        if (kind == StateKind.CHOICE) {
             reporter.error(first.to(), "the workflow starts at decision " + first.to().text()
                     + ": lead [*] to a step, which then leads to the decision");
+        } else if (kind == StateKind.FORK) {
+            reporter.error(first.to(), "the workflow starts at fork " + first.to().text()
+                    + ": lead [*] to a step, which then leads to the fork");
+        } else if (kind == StateKind.JOIN) {
+            reporter.error(first.to(), "the workflow starts at join " + first.to().text()
+                    + ": a join is reached only from the last steps of its fork's branches");
         }
     }
 
@@ -179,9 +198,15 @@ public final class GraphValidator {
         List<Arrow> branches = outgoing.getOrDefault(name, List.of());
         Map<String, Arrow> labels = new HashMap<>();
         for (Arrow branch : branches) {
-            if (kindOf(branch.to()) == StateKind.CHOICE) {
+            StateKind target = kindOf(branch.to());
+            if (target == StateKind.CHOICE) {
                 reporter.error(branch.from(), "decision " + name + " leads to decision " + branch.to().text()
                         + ": a branch leads to a step or [*]; put a step between them");
+            } else if ((target == StateKind.FORK || target == StateKind.JOIN) && !forkRules.isUnchecked(name)) {
+                reporter.error(branch.from(), "decision " + name + " leads to "
+                        + (target == StateKind.FORK ? "fork " : "join ") + branch.to().text()
+                        + ": a decision branch leading to a fork or a join is not supported yet; put a step "
+                        + "between them");
             }
             if (branch.label().isEmpty()) {
                 reporter.error(branch.from(), "arrow from decision " + name + " to " + branch.to().text()
@@ -304,11 +329,17 @@ public final class GraphValidator {
     private WorkflowGraph build(String workflowType) {
         List<Step> steps = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
+        List<Fork> forks = new ArrayList<>();
+        List<Join> joins = new ArrayList<>();
         for (DiagramState state : diagram.states().values()) {
             String name = state.name().text();
             String member = JavaNames.memberName(name).orElseThrow();
             String stem = JavaNames.typeStem(name).orElseThrow();
-            if (state.kind() == StateKind.STEP) {
+            if (state.kind() == StateKind.FORK) {
+                forks.add(forkRules.fork(state));
+            } else if (state.kind() == StateKind.JOIN) {
+                joins.add(forkRules.join(state));
+            } else if (state.kind() == StateKind.STEP) {
                 steps.add(new Step(name, member, stem + "Payload", outgoing.get(name).get(0).to().text(),
                         retries.getOrDefault(name, Retry.DEFAULT), state.location().line()));
             } else {
@@ -320,6 +351,8 @@ public final class GraphValidator {
             }
         }
         decisions.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new WorkflowGraph(workflowType, startArrows.get(0).to().text(), steps, decisions);
+        forks.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        joins.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new WorkflowGraph(workflowType, startArrows.get(0).to().text(), steps, decisions, forks, joins);
     }
 }

@@ -14,11 +14,21 @@ import java.util.Objects;
  */
 public record Step(String name, String methodName, String payloadType, String next, Retry retry, int line) {
 
+    private static final String PAYLOAD = "Payload";
+
     public Step {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(methodName, "methodName");
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(retry, "retry");
+    }
+
+    /**
+     * The simple name of the type the step returns when it is the last step of a fork's branch,
+     * {@code <Stem>Result}, written by the user next to the payload.
+     */
+    public String resultType() {
+        return payloadType.substring(0, payloadType.length() - PAYLOAD.length()) + "Result";
     }
 }

@@ -10,18 +10,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A diagram that passed every check: a DAG of steps and decisions with Java names, ready for code
- * generation.
+ * A diagram that passed every check: a DAG of steps, decisions, forks and joins with Java names,
+ * ready for code generation.
  *
  * @param workflowType the type derived from the title, e.g. {@code ConditionsWorkflow}
  * @param firstStep the step {@code [*]} leads to
  * @param steps in order of first appearance
  * @param decisions in order of declaration
+ * @param forks in order of declaration
+ * @param joins in order of declaration
  * @param stepsByName the steps, indexed (derived from {@code steps})
  * @param decisionsByName the decisions, indexed (derived from {@code decisions})
+ * @param forksByName the forks, indexed (derived from {@code forks})
+ * @param joinsByName the joins, indexed (derived from {@code joins})
  */
 public record WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
-        Map<String, Step> stepsByName, Map<String, Decision> decisionsByName) {
+        List<Fork> forks, List<Join> joins, Map<String, Step> stepsByName, Map<String, Decision> decisionsByName,
+        Map<String, Fork> forksByName, Map<String, Join> joinsByName) {
 
     /** The name of the end of the workflow, as arrows and the runtime write it. */
     public static final String END = "[*]";
@@ -31,13 +36,23 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
         Objects.requireNonNull(firstStep, "firstStep");
         steps = List.copyOf(steps);
         decisions = List.copyOf(decisions);
+        forks = List.copyOf(forks);
+        joins = List.copyOf(joins);
         stepsByName = index(steps, Step::name);
         decisionsByName = index(decisions, Decision::name);
+        forksByName = index(forks, Fork::name);
+        joinsByName = index(joins, Join::name);
     }
 
-    /** A graph of these steps and decisions. */
+    /** A graph of these steps and decisions, without forks. */
     public WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions) {
-        this(workflowType, firstStep, steps, decisions, Map.of(), Map.of());
+        this(workflowType, firstStep, steps, decisions, List.of(), List.of());
+    }
+
+    /** A graph of these steps, decisions, forks and joins. */
+    public WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
+            List<Fork> forks, List<Join> joins) {
+        this(workflowType, firstStep, steps, decisions, forks, joins, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> name) {
@@ -58,6 +73,21 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
     /** The decision with this name. */
     public Optional<Decision> decision(String name) {
         return Optional.ofNullable(decisionsByName.get(name));
+    }
+
+    /** The fork with this name. */
+    public Optional<Fork> fork(String name) {
+        return Optional.ofNullable(forksByName.get(name));
+    }
+
+    /** The join with this name. */
+    public Optional<Join> join(String name) {
+        return Optional.ofNullable(joinsByName.get(name));
+    }
+
+    /** The fork whose branches end at {@code join}. */
+    public Fork forkOf(Join join) {
+        return fork(join.fork()).orElseThrow();
     }
 
     /** The first step. */
