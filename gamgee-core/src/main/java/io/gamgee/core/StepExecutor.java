@@ -6,6 +6,7 @@ import io.gamgee.core.definition.ForkDefinition;
 import io.gamgee.core.definition.JoinDefinition;
 import io.gamgee.core.definition.StepDefinition;
 import io.gamgee.core.definition.StepResult;
+import io.gamgee.core.definition.WaitDefinition;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
@@ -25,7 +26,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,6 +132,10 @@ final class StepExecutor {
             if (join.isPresent()) {
                 return merge(join.get());
             }
+            Optional<WaitDefinition> wait = definition.waitState(instance.step());
+            if (wait.isPresent()) {
+                return timerFired(wait.get());
+            }
             Optional<StepDefinition> found = definition.step(instance.step());
             if (found.isEmpty()) {
                 return unrecoverable(claim, ErrorInfo.of("StepNotInDefinition", "instance " + instance.instanceId()
@@ -186,7 +193,105 @@ final class StepExecutor {
             if (result.isFork()) {
                 return fork(definition.fork(result.nextStep()).orElseThrow(), result);
             }
-            return definition.joins().containsKey(result.nextStep()) ? finishBranch(result) : advance(result);
+            if (definition.joins().containsKey(result.nextStep())) {
+                return finishBranch(result);
+            }
+            WaitDefinition next = definition.waits().get(result.nextStep());
+            return next != null ? await(next, result) : advance(result, step.delay());
+        }
+
+        /**
+         * Parks the instance at {@code wait} with what the step handed over (or, if an event for it
+         * came early, moves it straight on): it then holds no lease until an event or its timer.
+         */
+        private StepOutcome await(WaitDefinition wait, StepResult result) {
+            String kept;
+            try {
+                kept = PayloadCodec.encode(result.payload(),
+                        "wait " + wait.name() + " of instance " + instance.instanceId());
+            } catch (PayloadException e) {
+                return unrecoverable(claim, ErrorInfo.of(e), e);
+            }
+            Instant finishedAt = settings.clock().instant();
+            Instant timerAt = wait.after().map(after -> finishedAt.plus(after.delay())).orElse(null);
+            String traceContext = TraceContexts.encode(Context.current().with(span));
+            AtomicReference<WorkflowInstance> parked = new AtomicReference<>();
+            Written written = write(claim, "wait at " + wait.name(), () -> {
+                Optional<WorkflowInstance> stored = store.await(claim, wait.name(), kept, accepted(wait), timerAt,
+                        definition.diagramHash(), traceContext,
+                        record(claim, Outcome.ADVANCED, wait.name(), null, finishedAt));
+                stored.ifPresent(parked::set);
+                return stored.isPresent();
+            });
+            return settle(written, () -> {
+                if (!parked.get().step().equals(wait.name())) {
+                    // an event sent before the instance got here moved it on at once
+                    registry.signal().signal();
+                    ok("Waiting at " + wait.name() + ": an event kept for it moved it to " + parked.get().step());
+                } else {
+                    if (timerAt != null) {
+                        registry.signal().dueIn(Duration.between(finishedAt, timerAt));
+                    }
+                    ok("Waiting at " + wait.name() + (timerAt == null ? "" : " until " + timerAt));
+                }
+                return new StepOutcome(ExecutionResult.CONTINUED, null);
+            });
+        }
+
+        /** Each event {@code wait} accepts, with the step it leads to. */
+        private Map<String, String> accepted(WaitDefinition wait) {
+            Map<String, String> accepts = new LinkedHashMap<>();
+            wait.events().forEach(on -> accepts.put(on.event(), on.target()));
+            return accepts;
+        }
+
+        /**
+         * The instance was claimed at a wait: its timer is due and no event came first. Builds the
+         * timer branch's payload from what the instance kept and moves on; an event that arrives
+         * meanwhile moves the version, and this transition is then discarded.
+         */
+        private StepOutcome timerFired(WaitDefinition wait) {
+            if (wait.after().isEmpty()) {
+                // the deployed diagram has no timer here (any more): wait for events only
+                Optional<WorkflowInstance> parked = store.await(claim, wait.name(), instance.payload(), accepted(wait),
+                        null, definition.diagramHash(), instance.traceContext(),
+                        record(claim, Outcome.ADVANCED, wait.name(), null));
+                return parked.isPresent() ? new StepOutcome(ExecutionResult.CONTINUED, null) : lost();
+            }
+            WaitDefinition.After timer = wait.after().get();
+            Object kept;
+            try {
+                kept = PayloadCodec.decode(instance.payload(), wait.keptType(),
+                        "instance " + instance.instanceId() + " at wait " + wait.name());
+            } catch (PayloadException e) {
+                return unrecoverable(claim, ErrorInfo.of(e), e);
+            }
+            StepResult result;
+            stepsExecuted.incrementAndGet();
+            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), wait.name(), attempt,
+                    claim.workerId(), startedAt, startedAt, claim.leaseUntil(), claim::leaseUntil);
+            try (StepContext.Scope ignored = StepContext.enter(context)) {
+                result = WorkflowBase.timeout(registration.newWorkflow(), wait.name(), kept);
+            } catch (Throwable e) {
+                stepFailures.incrementAndGet();
+                span.recordException(e);
+                return unrecoverable(claim, errorOf(e), null, "the timeout method of wait " + wait.name() + " failed");
+            }
+            String target = result.isComplete() ? WorkflowDefinition.END : result.nextStep();
+            if (!target.equals(timer.target())) {
+                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", "the timer of wait " + wait.name()
+                        + " of " + definition.workflowType() + " (instance " + instance.instanceId() + ") asked for "
+                        + target + ", but the diagram (hash " + definition.diagramHash() + ") leads only to "
+                        + timer.target() + "; the generated base class and the registered definition disagree"), null);
+            }
+            if (!result.isComplete()) {
+                String problem = wrongPayload("the timer of wait " + wait.name(), wait.name(), target, result.payload());
+                if (problem != null) {
+                    return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
+                }
+            }
+            span.addEvent("gamgee.timer_fired");
+            return result.isComplete() ? complete() : advance(result, Duration.ZERO);
         }
 
         /**
@@ -244,7 +349,7 @@ final class StepExecutor {
                     return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
                 }
             }
-            return result.isComplete() ? complete() : advance(result);
+            return result.isComplete() ? complete() : advance(result, Duration.ZERO);
         }
 
         /** Starts every branch of {@code fork}; with the lease kept, the caller runs the first one at once. */
@@ -349,7 +454,8 @@ final class StepExecutor {
             });
         }
 
-        private StepOutcome advance(StepResult result) {
+        /** Moves on to the next step: at once (keeping the lease if asked), or {@code delay} later. */
+        private StepOutcome advance(StepResult result, Duration delay) {
             String payload;
             try {
                 payload = PayloadCodec.encode(result.payload(),
@@ -361,6 +467,17 @@ final class StepExecutor {
             Instant keepUntil = keepLease ? finishedAt.plus(settings.lease()) : null;
             // the finished step's span becomes the next step's parent
             String traceContext = TraceContexts.encode(Context.current().with(span));
+            if (!delay.isZero()) {
+                Instant runAfter = finishedAt.plus(delay);
+                Written written = write(claim, "delayed advance to " + result.nextStep(), () ->
+                        store.advanceLater(claim, result.nextStep(), payload, definition.diagramHash(), traceContext,
+                                record(claim, Outcome.ADVANCED, result.nextStep(), null, finishedAt), runAfter));
+                return settle(written, () -> {
+                    registry.signal().dueIn(delay);
+                    ok("Continuing to " + result.nextStep() + " at " + runAfter);
+                    return new StepOutcome(ExecutionResult.CONTINUED, null);
+                });
+            }
             AtomicReference<Claim> next = new AtomicReference<>();
             Written written = write(claim, "advance to " + result.nextStep(), () -> {
                 Optional<Claim> advanced = store.advance(claim, result.nextStep(), payload, definition.diagramHash(),
@@ -536,13 +653,15 @@ final class StepExecutor {
             Class<?> expected = definition.join(target)
                     .flatMap(join -> join.input(fromState))
                     .<Class<?>>map(JoinDefinition.Input::resultType)
+                    .or(() -> definition.waitState(target).map(WaitDefinition::keptType))
                     .orElseGet(() -> definition.step(target).map(StepDefinition::payloadType).orElse(null));
             if (expected == null) {
                 return from + " of " + definition.workflowType() + " leads to " + target
                         + ", which takes no value from it in the diagram (hash " + definition.diagramHash() + ")";
             }
             if (!expected.isInstance(payload)) {
-                String what = definition.joins().containsKey(target) ? "join " : "step ";
+                String what = definition.joins().containsKey(target) ? "join "
+                        : definition.waits().containsKey(target) ? "wait " : "step ";
                 return from + " of " + definition.workflowType() + " gave " + what + target + " a "
                         + payload.getClass().getName() + " where it takes a " + expected.getName();
             }

@@ -31,6 +31,8 @@ import java.util.concurrent.locks.LockSupport;
 final class WakeSignal {
 
     /** Most due hints kept; beyond them the earliest win, the rest are found by polling. */
+    /** Work due later than this is left to the workers' polling. */
+    private static final Duration LONGEST_HINT = Duration.ofMinutes(10);
     private static final int MAX_DUE_HINTS = 4096;
     /** A millisecond past the due time, so that the claim's "due" comparison surely holds. */
     private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -68,6 +70,9 @@ final class WakeSignal {
      * wakes for it then rather than at its next poll.
      */
     synchronized void dueIn(Duration delay) {
+        if (delay.compareTo(LONGEST_HINT) > 0) {
+            return;   // a poll finds it in time; a far-off hint would only crowd out near ones
+        }
         long at = System.nanoTime() + Math.max(0, delay.toNanos()) + DUE_MARGIN_NANOS;
         if (dues.size() >= MAX_DUE_HINTS) {
             return;   // a backlog of scheduled work: the workers are busy, polling finds the rest

@@ -95,6 +95,24 @@ public abstract class WorkflowBase<P> {
         throw new IllegalArgumentException(workflowType() + " has no join " + join);
     }
 
+    /**
+     * Builds the payload of a wait's timer branch from what the instance kept while it waited,
+     * once no event came in time. Generated code implements this for diagrams with timed waits by
+     * calling the wait's timeout method; the default knows no wait.
+     *
+     * @param wait a wait name of {@link #definition()} with an {@code after} branch
+     * @param kept what the step before the wait handed over, of the wait's kept type
+     * @throws Exception whatever the timeout method throws; the instance becomes unrecoverable at the wait
+     */
+    protected StepResult executeTimer(String wait, Object kept) throws Exception {
+        throw new IllegalArgumentException(workflowType() + " has no timed wait " + wait);
+    }
+
+    /** Lets the worker in this package call the generated timeout method. */
+    static StepResult timeout(WorkflowBase<?> workflow, String wait, Object kept) throws Exception {
+        return workflow.executeTimer(wait, kept);
+    }
+
     /** Lets the worker in this package call the generated dispatch. */
     static StepResult execute(WorkflowBase<?> workflow, String step, Object payload) throws Exception {
         return workflow.executeStep(step, payload);

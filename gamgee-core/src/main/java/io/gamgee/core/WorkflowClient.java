@@ -1,14 +1,21 @@
 package io.gamgee.core;
 
+import io.gamgee.core.definition.WaitDefinition;
+import io.gamgee.core.definition.WorkflowDefinition;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
+import io.opentelemetry.context.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Submits and manages workflow instances: what an application calls (in CDI, the injectable
@@ -131,13 +138,66 @@ public final class WorkflowClient {
     }
 
     /**
-     * Where the instance stands, with each of its branches if it forked, or empty for an unknown
-     * id. A branch's id ({@code <instance id>/<first step>}) gives that branch's status.
+     * Where the instance stands, with each of its branches if it forked and, at a wait, the events
+     * it waits for and when its timer fires; empty for an unknown id. A branch's id
+     * ({@code <instance id>/<first step>}) gives that branch's status.
      */
     public Optional<WorkflowStatus> status(String instanceId) {
         Instant now = clock.instant();
         return store.find(instanceId).map(instance -> WorkflowStatus.of(instance,
-                instance.isBranch() ? List.of() : store.branches(instanceId), now));
+                instance.isBranch() ? List.of() : store.branches(instanceId),
+                registry.find(instance.workflowType()).flatMap(r -> r.definition().waitState(instance.step()))
+                        .orElse(null),
+                now));
+    }
+
+    /**
+     * Sends an event to the instance {@code instanceId} of workflow {@code type}. The event comes
+     * from the workflow's generated {@code Events} factories, so its payload is the one the step it
+     * leads to takes, and an event of another workflow does not compile:
+     *
+     * <pre>{@code
+     * client.send(PaymentWorkflow.class, orderId, PaymentWorkflow.Events.captured(new ShipPayload(orderId))
+     *         .withId(webhook.deliveryId()));
+     * }</pre>
+     *
+     * <p>If the instance waits for the event it moves on at once ({@link SendResult#DELIVERED}); if
+     * it has not reached such a wait yet the event is kept and consumed when it does
+     * ({@link SendResult#QUEUED}); the same event id twice changes nothing
+     * ({@link SendResult#DUPLICATE}); a finished or unknown instance keeps nothing
+     * ({@link SendResult#FINISHED}, {@link SendResult#UNKNOWN_INSTANCE}). Event and timer race
+     * atomically: whichever is written first wins. The sender's current span becomes the parent of
+     * the step the event leads to.
+     *
+     * @throws IllegalArgumentException if {@code type} is not registered or never waits for the event
+     * @throws PayloadException if the payload cannot be encoded as JSON
+     */
+    public <W extends WorkflowBase<?>> SendResult send(Class<W> type, String instanceId, Event<? super W> event) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(event, "event");
+        WorkflowDefinition definition = registry.registrationOf(type).definition();
+        if (!definition.workflowType().equals(event.workflowType())) {
+            throw new IllegalArgumentException("event " + event + " is for " + event.workflowType() + ", not "
+                    + definition.workflowType());
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (WaitDefinition wait : definition.waits().values()) {
+            wait.on(event.name()).ifPresent(on -> targets.put(wait.name(), on.target()));
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException(definition.workflowType() + " has no wait for event " + event.name());
+        }
+        String payload = event.payload() == null ? null
+                : PayloadCodec.encode(event.payload(), "event " + event.name() + " for instance " + instanceId);
+        String eventId = event.id().orElseGet(() -> UUID.randomUUID().toString());
+        StateStore target = callerTransaction != null ? callerTransaction : store;
+        SendResult result = target.deliver(new EventDelivery(instanceId, definition.workflowType(), event.name(),
+                eventId, payload, targets, TraceContexts.encode(Context.current()), clock.instant()));
+        if (result == SendResult.DELIVERED && callerTransaction == null) {
+            registry.signal().signal();
+        }
+        return result;
     }
 
     /**

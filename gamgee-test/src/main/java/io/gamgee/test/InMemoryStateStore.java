@@ -2,8 +2,11 @@ package io.gamgee.test;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
+import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
@@ -41,6 +44,24 @@ public final class InMemoryStateStore implements StateStore {
     // keyed by workflow instance: a branch's records are kept with its parent's, in write order
     private final Map<String, List<StepRecord>> histories = new HashMap<>();
     private final Map<String, List<String>> branchIds = new HashMap<>();
+    private final Map<String, List<StoredEvent>> events = new HashMap<>();
+
+    /** An event kept for an instance; {@code consumed} once it moved the instance on. */
+    private static final class StoredEvent {
+        final String id;
+        final String name;
+        final String payload;
+        final String traceContext;
+        boolean consumed;
+
+        StoredEvent(String id, String name, String payload, String traceContext, boolean consumed) {
+            this.id = id;
+            this.name = name;
+            this.payload = payload;
+            this.traceContext = traceContext;
+            this.consumed = consumed;
+        }
+    }
     private final DueIndex due = new DueIndex();
     private final Random random;
     private long waiting;
@@ -174,6 +195,123 @@ public final class InMemoryStateStore implements StateStore {
             }
         })).map(advanced -> new Claim(advanced, claim.workerId(),
                 keepLeaseUntil != null ? keepLeaseUntil : claim.leaseUntil()));
+    }
+
+    @Override
+    public boolean advanceLater(Claim claim, String nextStep, String payload, String diagramHash,
+            String traceContext, StepRecord record, Instant runAfter) {
+        Objects.requireNonNull(nextStep, "nextStep");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(runAfter, "runAfter");
+        return transition(claim, record, current -> copy(current, b -> {
+            b.step = nextStep;
+            b.payload = payload;
+            b.diagramHash = diagramHash;
+            b.traceContext = traceContext;
+            b.attempts = 0;
+            b.runAfter = runAfter;
+            b.lastError = null;
+            b.updatedAt = record.finishedAt();
+            b.lease(null, null);
+        })).isPresent();
+    }
+
+    @Override
+    public Optional<WorkflowInstance> await(Claim claim, String wait, String kept, Map<String, String> accepts,
+            Instant timerAt, String diagramHash, String traceContext, StepRecord record) {
+        Objects.requireNonNull(wait, "wait");
+        Objects.requireNonNull(kept, "kept");
+        Objects.requireNonNull(record, "record");
+        lock.lock();
+        try {
+            StoredEvent early = events.getOrDefault(claim.instanceId(), List.of()).stream()
+                    .filter(e -> !e.consumed && accepts.containsKey(e.name)).findFirst().orElse(null);
+            Instant at = record.finishedAt();
+            Optional<WorkflowInstance> written = transition(claim, record, current -> copy(current, b -> {
+                b.diagramHash = diagramHash;
+                b.attempts = 0;
+                b.lastError = null;
+                b.lease(null, null);
+                b.updatedAt = at;
+                if (early == null) {
+                    b.step = wait;
+                    b.payload = kept;
+                    b.traceContext = traceContext;
+                    b.runAfter = timerAt != null ? timerAt : NEVER;
+                } else {
+                    moveOn(b, accepts.get(early.name), early, traceContext, at);
+                }
+            }));
+            if (written.isPresent() && early != null) {
+                early.consumed = true;
+                histories.get(rootOf(written.get())).add(eventRecord(claim.instanceId(), wait, early,
+                        accepts.get(early.name), at));
+            }
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SendResult deliver(EventDelivery event) {
+        Objects.requireNonNull(event, "event");
+        lock.lock();
+        try {
+            WorkflowInstance current = instances.get(event.instanceId());
+            if (current == null) {
+                return SendResult.UNKNOWN_INSTANCE;
+            }
+            if (!current.workflowType().equals(event.workflowType())) {
+                return SendResult.WRONG_WORKFLOW;
+            }
+            List<StoredEvent> kept = events.computeIfAbsent(event.instanceId(), id -> new ArrayList<>());
+            if (kept.stream().anyMatch(e -> e.id.equals(event.eventId()))) {
+                return SendResult.DUPLICATE;
+            }
+            if (current.status() != InstanceStatus.WAITING) {
+                return SendResult.FINISHED;
+            }
+            String target = event.targets().get(current.step());
+            StoredEvent stored = new StoredEvent(event.eventId(), event.event(), event.payload(), event.traceContext(),
+                    target != null);
+            kept.add(stored);
+            if (target == null) {
+                return SendResult.QUEUED;
+            }
+            Instant at = event.receivedAt();
+            write(current, copy(current, b -> {
+                b.attempts = 0;
+                b.lastError = null;
+                b.lease(null, null);
+                b.updatedAt = at;
+                moveOn(b, target, stored, current.traceContext(), at);
+            }));
+            histories.get(rootOf(current)).add(eventRecord(current.instanceId(), current.step(), stored, target, at));
+            return SendResult.DELIVERED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves a waiting instance to where {@code event} leads: its target step, due at once, or the end. */
+    private static void moveOn(Row b, String target, StoredEvent event, String traceContext, Instant at) {
+        if (WorkflowDefinition.END.equals(target)) {
+            b.status = InstanceStatus.COMPLETED;
+        } else {
+            b.step = target;
+            b.payload = event.payload;
+            b.runAfter = at;
+        }
+        b.traceContext = event.traceContext != null ? event.traceContext : traceContext;
+    }
+
+    private static StepRecord eventRecord(String instanceId, String wait, StoredEvent event, String target,
+            Instant at) {
+        boolean ends = WorkflowDefinition.END.equals(target);
+        return new StepRecord(instanceId, wait, 1, "event:" + event.id, at, at,
+                ends ? StepRecord.Outcome.COMPLETED : StepRecord.Outcome.ADVANCED, ends ? null : target, null);
     }
 
     @Override
@@ -513,6 +651,7 @@ public final class InMemoryStateStore implements StateStore {
             for (String id : doomed) {
                 instances.remove(id);
                 histories.remove(id);
+                events.remove(id);
                 List<String> branches = branchIds.remove(id);
                 if (branches != null) {
                     branches.forEach(instances::remove);

@@ -1,8 +1,10 @@
 package io.gamgee.test;
 
+import io.gamgee.core.Event;
 import io.gamgee.core.ExecutionResult;
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
 import io.gamgee.core.SubmitOptions;
 import io.gamgee.core.WorkflowBase;
 import io.gamgee.core.WorkflowClient;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs workflows in a test, on an {@link InMemoryStateStore} and a {@link TestClock}, with every
  * step span captured. Nothing runs in the background: {@link #runUntilIdle()} executes due steps
  * on the calling thread, and {@link #advance(Duration)} makes retries and delayed starts due
- * without sleeping.
+ * without sleeping; {@link #send} delivers events to waiting instances.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -109,6 +111,14 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
     }
 
     /**
+     * Sends an event, like {@link WorkflowClient#send}: a waiting instance moves on at once (run
+     * its next step with {@link #runUntilIdle()}); an instance not at the wait yet keeps it.
+     */
+    public <W extends WorkflowBase<?>> SendResult send(Class<W> type, String instanceId, Event<? super W> event) {
+        return client.send(type, instanceId, event);
+    }
+
+    /**
      * Runs due steps, one at a time, oldest first, until nothing is due at the test clock's time.
      *
      * @return how many steps were claimed
@@ -128,7 +138,10 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
         return worker.executeWaitingTask(store, Query.all(), FetchStrategy.OLDEST, Duration.ZERO);
     }
 
-    /** Moves the test clock forward, e.g. past a retry's backoff. */
+    /**
+     * Moves the test clock forward, e.g. past a retry's backoff, a delayed step's delay or a wait's
+     * timer; {@link #runUntilIdle()} then runs what became due.
+     */
     public WorkflowTestKit advance(Duration duration) {
         clock.advance(duration);
         return this;

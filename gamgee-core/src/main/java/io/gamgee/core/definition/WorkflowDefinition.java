@@ -1,5 +1,6 @@
 package io.gamgee.core.definition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The compiled form of one diagram: its steps, decisions, forks and joins, retry policies and a
- * hash of the normalized graph. Generated base classes hold one as a constant; workers read it to know what a
+ * The compiled form of one diagram: its steps, decisions, forks and joins, waits, retry policies
+ * and a hash of the normalized graph. Generated base classes hold one as a constant; workers read it to know what a
  * step may lead to and how often it is tried.
  *
  * <p>Instances are immutable and validated when built: every arrow leads to a declared step,
- * decision, fork, join or {@link #END}.
+ * decision, fork, join, wait or {@link #END}.
  */
 public final class WorkflowDefinition {
 
@@ -29,6 +30,7 @@ public final class WorkflowDefinition {
     private final Map<String, DecisionDefinition> decisions;
     private final Map<String, ForkDefinition> forks;
     private final Map<String, JoinDefinition> joins;
+    private final Map<String, WaitDefinition> waits;
 
     private WorkflowDefinition(Builder builder) {
         this.workflowType = builder.workflowType;
@@ -39,6 +41,7 @@ public final class WorkflowDefinition {
         this.decisions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.decisions));
         this.forks = Collections.unmodifiableMap(new LinkedHashMap<>(builder.forks));
         this.joins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.joins));
+        this.waits = Collections.unmodifiableMap(new LinkedHashMap<>(builder.waits));
     }
 
     /**
@@ -96,6 +99,16 @@ public final class WorkflowDefinition {
         return joins;
     }
 
+    /** All waits in diagram order. */
+    public Map<String, WaitDefinition> waits() {
+        return waits;
+    }
+
+    /** The wait with this name, if the diagram has one. */
+    public Optional<WaitDefinition> waitState(String name) {
+        return Optional.ofNullable(waits.get(name));
+    }
+
     /** The step with this name, if the diagram has one. */
     public Optional<StepDefinition> step(String name) {
         return Optional.ofNullable(steps.get(name));
@@ -127,6 +140,7 @@ public final class WorkflowDefinition {
         private final Map<String, DecisionDefinition> decisions = new LinkedHashMap<>();
         private final Map<String, ForkDefinition> forks = new LinkedHashMap<>();
         private final Map<String, JoinDefinition> joins = new LinkedHashMap<>();
+        private final Map<String, WaitDefinition> waits = new LinkedHashMap<>();
 
         private Builder(String workflowType, String diagramHash) {
             this.workflowType = requireText(workflowType, "workflowType");
@@ -148,6 +162,12 @@ public final class WorkflowDefinition {
         /** Adds a step. */
         public Builder step(String name, Class<?> payloadType, String next, RetryPolicy retryPolicy, int line) {
             return step(new StepDefinition(name, payloadType, next, retryPolicy, line));
+        }
+
+        /** Adds a step whose next step starts {@code delay} after it ({@code a --> b: after 10m}). */
+        public Builder step(String name, Class<?> payloadType, String next, RetryPolicy retryPolicy, int line,
+                Duration delay) {
+            return step(new StepDefinition(name, payloadType, next, retryPolicy, line, delay));
         }
 
         /** Adds a step. */
@@ -200,9 +220,16 @@ public final class WorkflowDefinition {
             return this;
         }
 
+        /** Adds a wait. */
+        public Builder await(WaitDefinition wait) {
+            requireNew(wait.name());
+            waits.put(wait.name(), wait);
+            return this;
+        }
+
         private void requireNew(String name) {
             if (steps.containsKey(name) || decisions.containsKey(name) || forks.containsKey(name)
-                    || joins.containsKey(name)) {
+                    || joins.containsKey(name) || waits.containsKey(name)) {
                 throw new IllegalArgumentException("duplicate state: " + name);
             }
         }
@@ -219,7 +246,7 @@ public final class WorkflowDefinition {
             for (StepDefinition step : steps.values()) {
                 String next = step.next();
                 if (!END.equals(next) && !steps.containsKey(next) && !decisions.containsKey(next)
-                        && !forks.containsKey(next) && !joins.containsKey(next)) {
+                        && !forks.containsKey(next) && !joins.containsKey(next) && !waits.containsKey(next)) {
                     throw new IllegalStateException(
                             workflowType + ": step " + step.name() + " leads to unknown state " + next);
                 }
@@ -233,6 +260,7 @@ public final class WorkflowDefinition {
                 }
             }
             forks.values().forEach(this::checkFork);
+            waits.values().forEach(this::checkWait);
             for (JoinDefinition join : joins.values()) {
                 if (!END.equals(join.next()) && !steps.containsKey(join.next())) {
                     throw new IllegalStateException(workflowType + ": join " + join.name() + " leads to "
@@ -240,6 +268,28 @@ public final class WorkflowDefinition {
                 }
             }
             return new WorkflowDefinition(this);
+        }
+
+        /** A wait's branches lead to steps (or the end), and each event carries its target's payload type. */
+        private void checkWait(WaitDefinition wait) {
+            for (WaitDefinition.On on : wait.events()) {
+                Class<?> expected = END.equals(on.target()) ? Void.class
+                        : Optional.ofNullable(steps.get(on.target())).map(StepDefinition::payloadType)
+                                .orElseThrow(() -> new IllegalStateException(workflowType + ": event " + on.event()
+                                        + " of wait " + wait.name() + " leads to " + on.target()
+                                        + ", which is not a step"));
+                if (!expected.equals(on.payloadType())) {
+                    throw new IllegalStateException(workflowType + ": event " + on.event() + " of wait " + wait.name()
+                            + " carries a " + on.payloadType().getName() + " but its target " + on.target()
+                            + " takes a " + expected.getName());
+                }
+            }
+            wait.after().ifPresent(after -> {
+                if (!END.equals(after.target()) && !steps.containsKey(after.target())) {
+                    throw new IllegalStateException(workflowType + ": the timer of wait " + wait.name() + " leads to "
+                            + after.target() + ", which is not a step");
+                }
+            });
         }
 
         /** A fork's branches are steps and end, in the same order, at a join whose inputs match them. */

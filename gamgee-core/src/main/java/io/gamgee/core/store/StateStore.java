@@ -2,9 +2,11 @@ package io.gamgee.core.store;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -43,9 +45,20 @@ import java.util.OptionalInt;
  *       its version like every transition, so the merge's result is written once.
  *       {@link #list} and {@link #count} see workflow instances, not branches; {@link #find},
  *       {@link #branches} and {@link #history} show the branches.</li>
+ *   <li><b>Waits.</b> {@link #await} parks an instance at a wait: {@link InstanceStatus#WAITING},
+ *       unleased, due only when its timer is ({@code runAfter}; {@link #NEVER} without a timer), so
+ *       a waiting instance costs one row and never slows claims. An event either moves a waiting
+ *       instance on ({@link #deliver}) or is kept until the instance reaches a wait for it
+ *       ({@link #await} consumes it); the timer fires through an ordinary claim. Event and timer
+ *       race through the instance's version: whichever transition is written first wins, the
+ *       other changes nothing. An event's id is unique per instance: a second delivery with the
+ *       same id changes nothing.</li>
  * </ul>
  */
 public interface StateStore extends AutoCloseable {
+
+    /** The {@code runAfter} of an instance that is due only when something from outside moves it on. */
+    Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
 
     /**
      * Stores a new instance: {@link InstanceStatus#WAITING} at {@code instance.step()}, attempts 0,
@@ -133,6 +146,72 @@ public interface StateStore extends AutoCloseable {
      */
     Optional<Claim> advance(Claim claim, String nextStep, String payload, String diagramHash,
             String traceContext, StepRecord record, Instant keepLeaseUntil);
+
+    /**
+     * Moves the instance to {@code nextStep} as {@link #advance} does, but due only at
+     * {@code runAfter} (a delayed step, {@code a --> b: after 10m}), with the lease cleared.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store written before delays
+     * cannot run diagrams that have them.
+     *
+     * @return {@code false} if the claim was lost (nothing written)
+     */
+    default boolean advanceLater(Claim claim, String nextStep, String payload, String diagramHash,
+            String traceContext, StepRecord record, Instant runAfter) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support delays");
+    }
+
+    /**
+     * Parks the claimed instance at {@code wait}, in one transaction, unless an event it accepts
+     * was kept for it. {@code record} is recorded either way.
+     * <ul>
+     *   <li>If an undelivered event for the instance whose name is a key of {@code accepts} is
+     *       stored (sent before the instance got here), the oldest such is consumed: the instance
+     *       moves to its target (or {@link InstanceStatus#COMPLETED} for
+     *       {@link io.gamgee.core.definition.WorkflowDefinition#END}) with the event's payload,
+     *       attempts 0, due at {@code record.finishedAt()}, the event's trace context if it has one
+     *       (else {@code traceContext}), and a second record is written for the wait: step
+     *       {@code wait}, outcome {@code ADVANCED} (or {@code COMPLETED}), next step the target,
+     *       worker {@code event:<event id>}.</li>
+     *   <li>Otherwise the instance waits: step {@code wait}, payload {@code kept}, attempts 0, lease
+     *       cleared, last error cleared, due at {@code timerAt} ({@link #NEVER} when
+     *       {@code null}).</li>
+     * </ul>
+     * The version is incremented once; {@code diagramHash} replaced.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}.
+     *
+     * @param accepts the events this wait accepts, each with the step it leads to
+     * @return a receipt: the instance as stored (at the wait, or already past it), or empty if the
+     *     claim was lost (nothing written)
+     */
+    default Optional<WorkflowInstance> await(Claim claim, String wait, String kept, Map<String, String> accepts,
+            Instant timerAt, String diagramHash, String traceContext, StepRecord record) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support waits");
+    }
+
+    /**
+     * Stores an event for an instance and, if it waits for it, moves it on, in one transaction
+     * that locks the instance's row first:
+     * <ul>
+     *   <li>{@link SendResult#UNKNOWN_INSTANCE} if there is no such instance,
+     *       {@link SendResult#WRONG_WORKFLOW} if it is of another type,
+     *       {@link SendResult#DUPLICATE} if an event with this id was stored for it before (nothing
+     *       changes), {@link SendResult#FINISHED} if it is not {@link InstanceStatus#WAITING}
+     *       (nothing is kept);</li>
+     *   <li>{@link SendResult#DELIVERED} if its step is a key of {@code event.targets()}: it moves
+     *       to the target as {@link #await} describes for a kept event (even while a worker holds
+     *       a lease on it to fire its timer: that worker's transition then finds the version moved
+     *       and is discarded), the event is stored as consumed and the wait's record written;</li>
+     *   <li>{@link SendResult#QUEUED} otherwise: the event is stored, undelivered, for
+     *       {@link #await} to consume.</li>
+     * </ul>
+     *
+     * <p>The default throws {@link UnsupportedOperationException}.
+     */
+    default SendResult deliver(EventDelivery event) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support events");
+    }
 
     /**
      * Marks the instance {@link InstanceStatus#COMPLETED}, clears the lease and records {@code record}.
@@ -274,7 +353,8 @@ public interface StateStore extends AutoCloseable {
     /**
      * Deletes up to {@code limit} instances that are {@link InstanceStatus#COMPLETED} or
      * {@link InstanceStatus#CANCELLED} and were last updated before {@code before}, with their
-     * history, their branches and the branches' history (a branch is never purged on its own).
+     * history, their branches and the branches' history (a branch is never purged on its own), and
+     * the events stored for them.
      * Call repeatedly until it returns less than {@code limit}.
      *
      * @return how many instances were deleted
