@@ -12,6 +12,11 @@
  *       spaces around {@code -->}, with or without a {@code : label}.</li>
  *   <li>{@code state c <<choice>>} (also {@code [[choice]]}): a decision. Its arrows' labels are
  *       its branch methods.</li>
+ *   <li>{@code state f <<fork>>} and {@code state j <<join>>} (also {@code [[fork]]},
+ *       {@code [[join]]}): parallel branches. The fork follows one step and leads to the first step
+ *       of each branch (at least two, in the order of its arrows); each branch is a chain of steps
+ *       (retries allowed) whose last step leads to the fork's join; the join leads to one step or
+ *       {@code [*]}.</li>
  *   <li>A self-arrow carrying retry settings: {@code a --> a: attempts=3\nbackoffMs=500\ntimeoutMs=30000};
  *       settings are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or
  *       {@code ;}, and each may be left out. {@code attempts}, {@code backoffMs} and
@@ -39,14 +44,21 @@
  *
  * <h2>Rejected, each with its location</h2>
  * <ul>
- *   <li>Not supported yet: composite states {@code state X { … }} (their content is skipped),
- *       {@code <<fork>>}, {@code <<join>>} and the {@code --} concurrency separator. Parsing
- *       continues after them.</li>
+ *   <li>Not supported yet: composite states {@code state X { … }} (their content is skipped) and
+ *       the {@code --} concurrency separator (parsing continues after them); a decision or a fork
+ *       inside a fork's branch (what follows it up to the join is not checked further); a decision
+ *       branch leading to a fork or a join; a join leading to a decision, a fork or a join.</li>
+ *   <li>A fork without a join, with one branch or none, with more than one incoming arrow, leading
+ *       to itself, to {@code [*]} or straight to its join, or leading twice to one step; branches of
+ *       one fork ending at different joins; a branch leaving for {@code [*]} or for a state outside
+ *       it; an arrow into a branch from outside it; a join reached from two forks, from a step in no
+ *       branch, or leading to itself; a join without an outgoing arrow or with more than one;
+ *       {@code [*]} leading to a fork or a join.</li>
  *   <li>Any other line (e.g. {@code a -> b}, {@code a --> b --> c}), an unknown
  *       {@code <<stereotype>>}, a stray {@code }}, an unclosed note or front matter.</li>
  *   <li>A file without front matter, without a {@code title}, or without a diagram body.</li>
  *   <li>No arrow from {@code [*]}, more than one, {@code [*] --> [*]}, or {@code [*]} leading to a
- *       decision.</li>
+ *       decision, a fork or a join.</li>
  *   <li>A step without an outgoing arrow (connect it to {@code [*]} explicitly) or with more than
  *       one (other than its self-arrow); more than one self-arrow.</li>
  *   <li>A decision leading to itself or to another decision; an unlabelled branch; a label that is
@@ -59,9 +71,12 @@
  *   <li>Names that cannot become Java identifiers, that collide after conversion, that become Java
  *       keywords or literals, or that clash with {@code WorkflowBase}/{@code Object} members
  *       ({@code definition}, {@code workflowType}, {@code submit}, {@code executeStep},
- *       {@code execute}, {@code DEFINITION}, {@code getClass}, {@code hashCode}, {@code equals},
+ *       {@code executeJoin}, {@code execute}, {@code DEFINITION}, {@code getClass}, {@code hashCode}, {@code equals},
  *       {@code toString}, {@code notify}, {@code notifyAll}, {@code wait}, {@code clone},
- *       {@code finalize}); titles that cannot become a class name or become {@code Workflow}.</li>
+ *       {@code finalize}); titles that cannot become a class name or become {@code Workflow}; a
+ *       fork whose nested classes would hide another type (a {@code java.lang} class, a type the
+ *       generated base uses, a payload or result type, another fork's or a decision's nested
+ *       class).</li>
  * </ul>
  *
  * <h2>Names</h2>
@@ -74,6 +89,12 @@
  *       {@code <Stem>Payload} (written by the user, in the diagram's package); a decision's nested
  *       types are {@code <Stem>Branches} (its field's type) and {@code <Stem>Decision} (what the
  *       step before it returns).</li>
+ *   <li>A fork {@code split} gives the protected field {@code split} (type {@code SplitFork},
+ *       whose {@code start} method takes the first payload of every branch) and the type
+ *       {@code Split} the step before it returns, both nested in the base. The last step of a branch
+ *       returns {@code <Stem>Result} (written by the user, in the diagram's package). A join
+ *       {@code merge} gives the abstract method {@code merge}, taking each branch's result, named
+ *       after its last step, and returning the payload of the step after the join.</li>
  *   <li>The result must be a Java identifier without {@code $}: letters, digits and {@code _},
  *       starting with a letter.</li>
  *   <li>The title is split into words at every character that is neither a letter nor a digit,

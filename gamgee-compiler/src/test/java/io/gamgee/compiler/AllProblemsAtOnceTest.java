@@ -55,4 +55,42 @@ class AllProblemsAtOnceTest {
                         + "('state c <<choice>>'), a description ('a : text'), a note, a comment ('%%') or a styling "
                         + "line");
     }
+
+    @Test
+    void everyProblemOfAForkIsReportedInOneRunAndNothingThatOnlyFollowsFromThem() {
+        DiagramSource source = Diagrams.lines(
+                /* 1 */ "---",
+                /* 2 */ "title: fork problems",
+                /* 3 */ "---",
+                /* 4 */ "stateDiagram-v2",
+                /* 5 */ "state split <<fork>>",
+                /* 6 */ "state merge <<join>>",
+                /* 7 */ "state route <<choice>>",
+                /* 8 */ "[*] --> prepare",
+                /* 9 */ "prepare --> split",
+                /* 10 */ "split --> split: attempts=2",
+                /* 11 */ "split --> a",
+                /* 12 */ "split --> b",
+                /* 13 */ "split --> c",
+                /* 14 */ "a --> route",
+                /* 15 */ "route --> merge: done",
+                /* 16 */ "route --> [*]: stop",
+                /* 17 */ "b --> [*]",
+                /* 18 */ "c --> merge",
+                /* 19 */ "merge --> ship",
+                /* 20 */ "merge --> [*]",
+                /* 21 */ "ship --> [*]",
+                /* 22 */ "x --> c");
+
+        assertThat(Diagrams.problems(source)).containsExactly(
+                AT + "10:1: fork split leads to itself: a fork starts branches; retries belong on steps",
+                AT + "14:1: step a, in a branch of fork split, leads to decision route: a decision inside a fork's "
+                        + "branch is not supported yet; decide after the join",
+                AT + "17:1: step b, in a branch of fork split, leads to [*]: a branch ends at its fork's join (merge)",
+                AT + "20:1: join merge has more than one outgoing arrow (the first is at line 19): a join leads to "
+                        + "exactly one step or [*]",
+                AT + "22:1: step x leads into step c, which is in a branch of fork split: a branch is entered only "
+                        + "from its fork",
+                AT + "22:1: state x is not reachable from [*]: connect an arrow to it or remove it");
+    }
 }

@@ -22,6 +22,35 @@ class DiagramHashTest {
     }
 
     @Test
+    void diagramsWithoutForksKeepTheHashTheyHadBeforeForksExisted() {
+        assertThat(hash(Diagrams.resource("conditions.mermaid")))
+                .isEqualTo("793c2aed37eb7f3d450768c1bce34096dc85ceaa333920ddd41ccf75be53d3a7");
+        assertThat(hash(Diagrams.resource("out-of-order.mermaid")))
+                .isEqualTo("66eacfaed1633936fb4596e1f9252ec8a274f0e01bb1b6ef0c01a0f1e27251cc");
+    }
+
+    @Test
+    void theOrderOfAForksBranchesAndItsJoinsNextStateChangeTheHash() {
+        String checkout = hash(Diagrams.resource("checkout.mermaid"));
+        String swapped = hash(checkout("state split <<fork>>", "state merge <<join>>", "[*] --> prepare",
+                "prepare --> split", "split --> reserveStock", "split --> chargeCard",
+                "reserveStock --> reserveStock: attempts=5\\nbackoffMs=200", "chargeCard --> merge",
+                "reserveStock --> pickShelf", "pickShelf --> merge", "merge --> ship", "ship --> [*]"));
+        String same = hash(checkout("state merge <<join>>", "state split <<fork>>", "[*] --> prepare",
+                "prepare --> split", "split --> chargeCard", "split --> reserveStock",
+                "reserveStock --> reserveStock: attempts=5\\nbackoffMs=200", "chargeCard --> merge",
+                "reserveStock --> pickShelf", "pickShelf --> merge", "merge --> ship", "ship --> [*]"));
+        String toEnd = hash(checkout("state split <<fork>>", "state merge <<join>>", "[*] --> prepare",
+                "prepare --> split", "split --> chargeCard", "split --> reserveStock",
+                "reserveStock --> reserveStock: attempts=5\\nbackoffMs=200", "chargeCard --> merge",
+                "reserveStock --> pickShelf", "pickShelf --> merge", "merge --> [*]"));
+
+        assertThat(same).isEqualTo(checkout);
+        assertThat(swapped).isNotEqualTo(checkout);
+        assertThat(toEnd).isNotEqualTo(checkout);
+    }
+
+    @Test
     void addingOrChangingATimeoutChangesTheHash() {
         String without = hash(Diagrams.body("[*] --> a", "a --> a: attempts=3\\nbackoffMs=500", "a --> [*]"));
         String with = hash(Diagrams.body("[*] --> a", "a --> a: attempts=3\\nbackoffMs=500\\ntimeoutMs=30000",
@@ -36,6 +65,11 @@ class DiagramHashTest {
     void orderAndSeparatorsOfTheSettingsDoNotChangeTheHash() {
         assertThat(hash(Diagrams.body("[*] --> a", "a --> a: timeoutMs=30000<br>attempts=3", "a --> [*]")))
                 .isEqualTo(hash(Diagrams.body("[*] --> a", "a --> a: attempts=3, timeoutMs=30000", "a --> [*]")));
+    }
+
+    private static DiagramSource checkout(String... body) {
+        return Diagrams.source("checkout.mermaid", "---\ntitle: Checkout\n---\nstateDiagram-v2\n"
+                + String.join("\n", body) + "\n");
     }
 
     private static String hash(DiagramSource source) {

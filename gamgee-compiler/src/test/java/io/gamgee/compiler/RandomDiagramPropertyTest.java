@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,10 +19,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Random valid DAG diagrams (steps, decisions, retries, branches to {@code [*]}) compile without a
- * diagnostic, and their generated base, payload records and scaffolded implementation compile with
- * javac. The sources of all tries are compiled in one javac call after the last try, which keeps
- * the property fast.
+ * Random valid DAG diagrams (steps, decisions, retries, branches to {@code [*]}, forks with their
+ * joins) compile without a diagnostic, and their generated base, payload and result records and
+ * scaffolded implementation compile with javac. Random mutations of diagrams with forks get located
+ * errors and never an exception, and those a mutation leaves valid compile too. The sources of all
+ * tries are compiled in one javac call after the last try, which keeps the property fast.
  */
 class RandomDiagramPropertyTest {
 
@@ -45,6 +48,47 @@ class RandomDiagramPropertyTest {
         assertThat(result.diagnostics()).as(text).noneMatch(Diagnostic::isError);
         SOURCES.add(JavaSources.Source.of(result.baseClass().orElseThrow()));
         compiler.scaffold(source).forEach(file -> SOURCES.add(JavaSources.Source.of(file)));
+    }
+
+    @Property(tries = 30)
+    void randomValidDiagramsWithForksCompile(@ForAll @IntRange(min = 1, max = 8) int elements, @ForAll long seed) {
+        String text = randomForkDiagram(elements, new Random(seed));
+        DiagramSource source = new DiagramSource("random.mermaid", "random.mermaid", packageFor(seed), text);
+        DiagramCompiler compiler = new DiagramCompiler();
+
+        CompilationResult result = compiler.compile(source);
+
+        assertThat(result.diagnostics()).as(text).noneMatch(Diagnostic::isError);
+        SOURCES.add(JavaSources.Source.of(result.baseClass().orElseThrow()));
+        compiler.scaffold(source).forEach(file -> SOURCES.add(JavaSources.Source.of(file)));
+    }
+
+    @Property(tries = 200)
+    void mutatedDiagramsWithForksGetLocatedErrorsOrCompile(@ForAll @IntRange(min = 1, max = 8) int elements,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        String text = mutate(randomForkDiagram(elements, random), random);
+        DiagramSource source = new DiagramSource("random.mermaid", "random.mermaid", packageFor(seed), text);
+        DiagramCompiler compiler = new DiagramCompiler();
+
+        CompilationResult result = compiler.compile(source);
+
+        int lines = (int) text.lines().count();
+        assertThat(result.diagnostics()).as(text).allSatisfy(diagnostic -> {
+            assertThat(diagnostic.line()).isBetween(1, lines);
+            assertThat(diagnostic.column()).isPositive();
+        });
+        if (result.hasErrors()) {
+            assertThat(result.baseClass()).as(text).isEmpty();
+            assertThat(compiler.scaffold(source)).as(text).isEmpty();
+        } else {
+            SOURCES.add(JavaSources.Source.of(result.baseClass().orElseThrow()));
+            compiler.scaffold(source).forEach(file -> SOURCES.add(JavaSources.Source.of(file)));
+        }
+    }
+
+    private static String packageFor(long seed) {
+        return "random.p" + SOURCES.size() + "x" + Long.toHexString(seed & 0xffff) + "f";
     }
 
     @AfterContainer
@@ -97,6 +141,105 @@ class RandomDiagramPropertyTest {
         }
         Collections.shuffle(arrows, random);
         lines.addAll(arrows);
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * A main line of elements, each a step, a decision or a fork block (a fork of two or three
+     * branches, each a chain of one to three steps, some with retries, and its join). A fork follows
+     * a step; a decision follows a step and leads to the next main-line step and to random later
+     * ones or {@code [*]}; a join leads to a step or {@code [*]}. So the diagram is valid.
+     */
+    static String randomForkDiagram(int count, Random random) {
+        List<Character> kinds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean afterStep = i > 0 && kinds.get(i - 1) == 'S';
+            int roll = random.nextInt(4);
+            kinds.add(afterStep && roll == 0 ? 'D' : afterStep && roll >= 2 ? 'F' : 'S');
+        }
+        if (kinds.get(count - 1) == 'D') {
+            kinds.set(count - 1, 'S');
+        }
+        List<String> heads = new ArrayList<>();   // the state each element is entered at
+        for (int i = 0; i < count; i++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            heads.add(switch (kinds.get(i)) {
+                case 'D' -> "route_" + i;
+                case 'F' -> "split_" + i;
+                default -> word + (random.nextBoolean() ? "-" : "_") + i;
+            });
+        }
+        List<String> lines = new ArrayList<>(List.of("---", "title: random forks " + count, "---", "stateDiagram-v2"));
+        List<String> arrows = new ArrayList<>();
+        arrows.add("[*] --> " + heads.get(0));
+        for (int i = 0; i < count; i++) {
+            String head = heads.get(i);
+            String next = i + 1 < count ? heads.get(i + 1) : "[*]";
+            switch (kinds.get(i)) {
+                case 'D' -> {
+                    lines.add("state " + head + " <<choice>>");
+                    arrows.add(head + " --> " + next + ": branch0");
+                    for (int b = 1; b <= random.nextInt(3); b++) {
+                        int target = i + 2 + random.nextInt(count - i);
+                        String to = target < count && kinds.get(target) == 'S' ? heads.get(target) : "[*]";
+                        arrows.add(head + " --> " + to + ": branch" + b);
+                    }
+                }
+                case 'F' -> {
+                    String join = "merge_" + i;
+                    lines.add("state " + head + " <<fork>>");
+                    lines.add("state " + join + " <<join>>");
+                    int branches = 2 + random.nextInt(2);
+                    for (int b = 0; b < branches; b++) {
+                        String previous = head;
+                        for (int s = 0; s <= random.nextInt(3); s++) {
+                            String step = WORDS[random.nextInt(WORDS.length)] + "_" + i + "_" + b + "_" + s;
+                            arrows.add(previous + " --> " + step);
+                            if (random.nextInt(4) == 0) {
+                                arrows.add(step + " --> " + step + ": attempts=" + (1 + random.nextInt(5)));
+                            }
+                            previous = step;
+                        }
+                        arrows.add(previous + " --> " + join);
+                    }
+                    arrows.add(join + " --> " + next);
+                }
+                default -> arrows.add(head + " --> " + next);
+            }
+        }
+        // Arrows out of a fork keep their order (it is the branch order); the rest may be shuffled.
+        Collections.shuffle(arrows, random);
+        lines.addAll(arrows);
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static final Pattern ARROW = Pattern.compile("(\\S+) --> (\\S+)(: .*)?");
+
+    /** One to three random edits: an arrow dropped, doubled or redirected, a new arrow, or a state's type changed. */
+    static String mutate(String text, Random random) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        List<String> names = new ArrayList<>();
+        for (String line : lines) {
+            Matcher arrow = ARROW.matcher(line);
+            if (arrow.matches()) {
+                names.add(arrow.group(1));
+                names.add(arrow.group(2));
+            }
+        }
+        for (int edit = 0; edit <= random.nextInt(3); edit++) {
+            int at = 4 + random.nextInt(lines.size() - 4);
+            String any = names.get(random.nextInt(names.size()));
+            Matcher arrow = ARROW.matcher(lines.get(at));
+            switch (random.nextInt(6)) {
+                case 0 -> lines.remove(at);
+                case 1 -> lines.add(at, lines.get(at));
+                case 2 -> lines.set(at, arrow.matches() ? arrow.group(1) + " --> " + any : lines.get(at));
+                case 3 -> lines.add(at, any + " --> " + names.get(random.nextInt(names.size())));
+                case 4 -> lines.add(at, "state " + any.replace("[*]", "x") + " <<"
+                        + List.of("fork", "join", "choice").get(random.nextInt(3)) + ">>");
+                default -> lines.add(at, any + " --> " + any + ": attempts=2");
+            }
+        }
         return String.join("\n", lines) + "\n";
     }
 

@@ -16,7 +16,8 @@ class ScaffoldTest {
     Path classes;
 
     @ParameterizedTest
-    @ValueSource(strings = {"conditions.mermaid", "charge.mermaid", "out-of-order.mermaid", "give-up.mermaid"})
+    @ValueSource(strings = {"conditions.mermaid", "charge.mermaid", "out-of-order.mermaid", "give-up.mermaid",
+        "checkout.mermaid"})
     void scaffoldCompilesWithTheGeneratedBaseAsIs(String diagram) {
         DiagramSource source = Diagrams.resource(diagram);
         List<JavaSources.Source> sources = new ArrayList<>();
@@ -41,6 +42,26 @@ class ScaffoldTest {
                 .contains("public ConditionsWorkflowBase.ChoiceDecision decide(DecidePayload payload)")
                 .contains("// TODO: return one of choice.chooseLeft(…), choice.chooseRight(…)")
                 .contains("throw new UnsupportedOperationException(\"TODO: implement step decide\");");
+    }
+
+    @Test
+    void scaffoldOfAForkHasAResultRecordPerLastBranchStepAndTheMergeMethod() {
+        List<GeneratedFile> files = new DiagramCompiler().scaffold(Diagrams.resource("checkout.mermaid"));
+
+        assertThat(files).extracting(GeneratedFile::relativePath).containsExactly(
+                "com/example/PreparePayload.java", "com/example/ChargeCardPayload.java",
+                "com/example/ReserveStockPayload.java", "com/example/PickShelfPayload.java",
+                "com/example/ShipPayload.java", "com/example/ChargeCardResult.java", "com/example/PickShelfResult.java",
+                "com/example/CheckoutWorkflow.java");
+        assertThat(files.get(5).content()).contains("public record ChargeCardResult()")
+                .contains("The result of step {@code chargeCard} (com/example/checkout.mermaid:9), the last of its "
+                        + "branch, which join {@code merge} merges.");
+        assertThat(files.get(7).content())
+                .contains("public CheckoutWorkflowBase.Split prepare(PreparePayload payload)")
+                .contains("// TODO: return split.start(…, …)")
+                .contains("public ChargeCardResult chargeCard(ChargeCardPayload payload)")
+                .contains("public ShipPayload merge(ChargeCardResult chargeCard, PickShelfResult pickShelf)")
+                .contains("throw new UnsupportedOperationException(\"TODO: implement join merge\");");
     }
 
     @Test
