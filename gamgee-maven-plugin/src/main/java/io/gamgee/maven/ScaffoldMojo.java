@@ -13,7 +13,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Writes what each diagram's implementation still lacks into your Java sources: one
- * {@code <Step>Payload} record per step and an implementation class whose step methods throw
+ * {@code <Step>Payload} record per step, one {@code <Step>Result} record per step that ends a
+ * fork's branch, and an implementation class whose step and merge methods throw
  * {@code UnsupportedOperationException} until you fill them in. An existing file is never
  * overwritten, so the goal is safe to run again after the diagram grows. Run it with
  * {@code mvn gamgee:scaffold}.
@@ -36,7 +37,7 @@ public class ScaffoldMojo extends AbstractMojo {
     @Parameter
     private List<String> excludes = List.of();
 
-    /** Where payload records and implementation skeletons are written: the project's main Java sources. */
+    /** Where payload and result records and implementation skeletons are written: the project's main Java sources. */
     @Parameter(property = "gamgee.javaSourceDirectory", defaultValue = "${project.build.sourceDirectory}", required = true)
     private File javaSourceDirectory;
 

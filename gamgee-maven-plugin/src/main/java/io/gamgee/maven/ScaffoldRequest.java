@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param sourceDirectory where the diagrams are; the folders below it are Java packages
  * @param includes patterns of diagram files below {@code sourceDirectory}
  * @param excludes patterns of files to leave out
- * @param javaSourceDirectory where payload records and implementation skeletons are written
+ * @param javaSourceDirectory where payload and result records and implementation skeletons are written
  */
 record ScaffoldRequest(
         Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes, Path javaSourceDirectory) {

@@ -2,6 +2,7 @@ package io.gamgee.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gamgee.compiler.DiagramCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,27 @@ class ScaffolderTest {
         assertThat(project.resolve("src/main/java/com/example/PackPayload.java")).exists();
         assertThat(log.errors).containsExactly("src/main/mermaid/com/example/bad.mermaid:3:1: no arrow from [*]");
         assertThat(report.summary()).isEqualTo("1 problem in 1 diagram");
+    }
+
+    @Test
+    void aForkGetsItsResultRecordsAndItsMergeMethodFromTheRealCompiler() throws IOException {
+        diagram("com/example/checkout.mermaid", String.join("\n", "---", "title: Checkout", "---", "stateDiagram-v2",
+                "state split <<fork>>", "state merge <<join>>", "[*] --> prepare", "prepare --> split",
+                "split --> chargeCard", "split --> reserveStock", "chargeCard --> merge", "reserveStock --> merge",
+                "merge --> ship", "ship --> [*]", ""));
+        DiagramCompiler real = new DiagramCompiler();
+        ScaffoldRequest request = new ScaffoldRequest(project, project.resolve("src/main/mermaid"),
+                List.of("**/*.mermaid"), List.of(), project.resolve("src/main/java"));
+
+        ScaffoldReport report = new Scaffolder(real::compile, real::scaffold, log).scaffold(request);
+
+        Path java = project.resolve("src/main/java/com/example");
+        assertThat(report.failed()).isFalse();
+        assertThat(java.resolve("ChargeCardResult.java")).content().contains("public record ChargeCardResult()");
+        assertThat(java.resolve("ReserveStockResult.java")).exists();
+        assertThat(java.resolve("CheckoutWorkflow.java")).content()
+                .contains("public ShipPayload merge(ChargeCardResult chargeCard, ReserveStockResult reserveStock)");
+        assertThat(report.written()).hasSize(7);
     }
 
     private ScaffoldReport scaffold() {
