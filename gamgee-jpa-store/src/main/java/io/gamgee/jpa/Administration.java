@@ -142,8 +142,8 @@ final class Administration {
             // A finished row's claimable_at is the time it finished (= updated_at), which lets the
             // claim index find old finished rows without a scan.
             List<String> ids = ids(connection, "SELECT instance_id FROM gamgee_instance "
-                    + "WHERE status IN ('COMPLETED', 'CANCELLED') AND claimable_at < ? AND parent_id IS NULL LIMIT "
-                    + limit, s -> {
+                    + "WHERE status IN ('COMPLETED', 'CANCELLED') AND claimable_at < ? AND " + vendor.workflowsOnly()
+                    + " LIMIT " + limit, s -> {
                         vendor.bind(s, 1, before);
                         return 2;
                     });

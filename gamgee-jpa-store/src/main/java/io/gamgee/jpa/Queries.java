@@ -14,12 +14,6 @@ import java.util.Optional;
 final class Queries {
 
     /**
-     * Leaves branches out of lists and counts. A condition on the row, after the claim index has
-     * found the range: most rows have no parent, so no planner picks the parent index for it.
-     */
-    private static final String WORKFLOWS_ONLY = " AND parent_id IS NULL";
-
-    /**
      * An instance's history with its branches': its own rows, then its branches' (found through
      * the parent index), each part an index lookup, in the order they were written.
      */
@@ -50,7 +44,8 @@ final class Queries {
         return jdbc.autoCommit("list", null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
-                    + " FROM gamgee_instance WHERE " + filter.sql() + WORKFLOWS_ONLY + " ORDER BY created_at, instance_id"
+                    + " FROM gamgee_instance WHERE " + filter.sql() + " AND " + vendor.workflowsOnly()
+                    + " ORDER BY created_at, instance_id"
                     + " LIMIT " + limit + " OFFSET " + offset)) {
                 filter.bind(statement, 1);
                 List<WorkflowInstance> instances = new ArrayList<>();
@@ -67,8 +62,7 @@ final class Queries {
     long count(Query query, InstanceStatus status) {
         return jdbc.autoCommit("count", null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql() + WORKFLOWS_ONLY)) {
+            try (PreparedStatement statement = connection.prepareStatement(countSql(vendor, filter))) {
                 filter.bind(statement, 1);
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
@@ -92,6 +86,14 @@ final class Queries {
                 return steps;
             }
         });
+    }
+
+    /**
+     * The statement of {@link #count}: the workflow instances that {@code filter} matches, branches
+     * left out by a condition on the rows of the claim index's range (see {@link Vendor#workflowsOnly()}).
+     */
+    static String countSql(Vendor vendor, QueryFilter filter) {
+        return "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql() + " AND " + vendor.workflowsOnly();
     }
 
     /** The branches {@code instanceId} forked, in the order of the parent index: by fork, then branch order. */

@@ -79,6 +79,15 @@ abstract class Vendor {
     }
 
     /**
+     * The condition that leaves branches out of a query on a claim index's range ({@code list},
+     * {@code count}, retention): checked on each row of the range, never an index lookup of its own,
+     * since nearly every row has no parent.
+     */
+    String workflowsOnly() {
+        return "parent_id IS NULL";
+    }
+
+    /**
      * Whether an {@code UPDATE} hands back what it wrote ({@code UPDATE … RETURNING}); else the store
      * reads the row again with {@code SELECT … FOR UPDATE}, a current read of the row it holds locked.
      */

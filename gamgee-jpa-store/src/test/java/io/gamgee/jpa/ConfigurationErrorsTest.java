@@ -14,6 +14,7 @@ import io.gamgee.jpa.workflow.ShipmentWorkflow;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +104,10 @@ class ConfigurationErrorsTest {
         try (Connection admin = Databases.postgres().getConnection(); Statement statement = admin.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS gamgee_schema_1 CASCADE");
             statement.execute("CREATE SCHEMA gamgee_schema_1");
-            statement.execute("SET search_path TO gamgee_schema_1");
+        }
+        // a connection of its own: one of the shared pool's must not keep another schema
+        try (Connection first = DriverManager.getConnection(Databases.POSTGRES_URL + "?currentSchema=gamgee_schema_1",
+                "postgres", ""); Statement statement = first.createStatement()) {
             for (String sql : SchemaScript.statements("db/migration/gamgee/postgresql/V1__gamgee_schema.sql")) {
                 statement.execute(sql);
             }
