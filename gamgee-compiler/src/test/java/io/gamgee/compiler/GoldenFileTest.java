@@ -25,6 +25,7 @@ class GoldenFileTest {
         "give-up.mermaid, ReviewWorkflowBase",
         "timeout.mermaid, SendInvoiceWorkflowBase",
         "checkout.mermaid, CheckoutWorkflowBase",
+        "payment.mermaid, PaymentWorkflowBase",
     })
     void generatedBaseMatchesGoldenFile(String diagram, String className) throws IOException {
         CompilationResult result = new DiagramCompiler().compile(Diagrams.resource(diagram));

@@ -4,6 +4,7 @@ import io.gamgee.compiler.graph.Decision;
 import io.gamgee.compiler.graph.Fork;
 import io.gamgee.compiler.graph.Join;
 import io.gamgee.compiler.graph.Step;
+import io.gamgee.compiler.graph.Wait;
 import io.gamgee.compiler.graph.WorkflowGraph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,9 +15,9 @@ import java.util.HexFormat;
 /**
  * The SHA-256 of a graph's canonical text: its type, first step, steps with their next state and
  * retry settings (the timeout only where the diagram gives one), decisions with their branches,
- * forks with their join and their branches in order, and joins with their next state, each sorted
- * by name. Forks and joins add lines only where there are some, so diagrams without them keep the
- * hash they had before forks existed. Layout, comments, notes, styling and declaration order do not change it;
+ * forks with their join and their branches in order, joins with their next state, and waits with
+ * their events and timer, each sorted by name. Forks, joins, waits and delays add text only where
+ * there are some, so diagrams without them keep the hash they had before these existed. Layout, comments, notes, styling and declaration order do not change it;
  * any change to what runs does.
  */
 public final class DiagramHash {
@@ -49,6 +50,9 @@ public final class DiagramHash {
             if (step.retry().hasTimeout()) {
                 text.append(" timeoutMs ").append(step.retry().timeoutMs());
             }
+            if (step.isDelayed()) {
+                text.append(" delayMs ").append(step.delayMs());
+            }
             text.append('\n');
         });
         graph.decisions().stream().sorted(Comparator.comparing(Decision::name)).forEach(decision -> {
@@ -68,6 +72,15 @@ public final class DiagramHash {
         });
         graph.joins().stream().sorted(Comparator.comparing(Join::name)).forEach(join -> text
                 .append("join ").append(join.name()).append(" next ").append(join.next()).append('\n'));
+        graph.waits().stream().sorted(Comparator.comparing(Wait::name)).forEach(wait -> {
+            text.append("wait ").append(wait.name()).append('\n');
+            wait.events().stream().sorted(Comparator.comparing(Wait.On::event)).forEach(on -> text
+                    .append("wait-event ").append(wait.name()).append(' ').append(on.event())
+                    .append(" to ").append(on.target()).append('\n'));
+            wait.timer().ifPresent(after -> text
+                    .append("wait-timer ").append(wait.name()).append(' ').append(after.delayMs())
+                    .append(" to ").append(after.target()).append('\n'));
+        });
         return text.toString();
     }
 }

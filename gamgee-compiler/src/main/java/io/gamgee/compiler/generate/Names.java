@@ -6,6 +6,7 @@ import io.gamgee.compiler.graph.Decision;
 import io.gamgee.compiler.graph.Fork;
 import io.gamgee.compiler.graph.Join;
 import io.gamgee.compiler.graph.Step;
+import io.gamgee.compiler.graph.Wait;
 import io.gamgee.compiler.graph.WorkflowGraph;
 
 /** The Java types of one workflow's generated and user-written classes. */
@@ -55,6 +56,31 @@ final class Names {
         return base.nestedClass(fork.forkType());
     }
 
+    /** What the step before a wait returns; only the wait's {@code await} method makes one. */
+    ClassName await(Wait wait) {
+        return base.nestedClass(wait.awaitType());
+    }
+
+    /** The type of a wait's field, holding its {@code await} method. */
+    ClassName wait(Wait wait) {
+        return base.nestedClass(wait.waitType());
+    }
+
+    /** The user's type of what an instance keeps while it waits, in the diagram's package. */
+    ClassName kept(Wait wait) {
+        return ClassName.get(packageName, wait.keptType());
+    }
+
+    /** The nested class of the workflow's event factories. */
+    ClassName events() {
+        return base.nestedClass("Events");
+    }
+
+    /** The payload of the step {@code target} names, or {@code null} for {@link WorkflowGraph#END}. */
+    ClassName payloadOf(String target) {
+        return WorkflowGraph.END.equals(target) ? null : payload(graph.step(target).orElseThrow());
+    }
+
     ClassName decision(Decision decision) {
         return base.nestedClass(decision.decisionType());
     }
@@ -65,10 +91,16 @@ final class Names {
 
     /**
      * The next step's payload, the next decision's result type, the next fork's start type, the
-     * step's result type when it leads to a join, or {@code void} at the end.
+     * next wait's await type, the step's result type when it leads to a join, or {@code void} at
+     * the end.
      */
     TypeName returnType(Step step) {
         return next(step.next(), result(step));
+    }
+
+    /** What a wait's timeout method returns: the payload of the timer's step, or {@code void} at the end. */
+    TypeName timeoutReturnType(Wait wait) {
+        return next(wait.timer().orElseThrow().target(), null);
     }
 
     /** What a join's merge method returns: the payload of the step after it, or {@code void} at the end. */
@@ -88,6 +120,9 @@ final class Names {
         }
         if (graph.join(state).isPresent()) {
             return joinResult;
+        }
+        if (graph.waitState(state).isPresent()) {
+            return await(graph.waitState(state).get());
         }
         return payload(graph.step(state).orElseThrow());
     }

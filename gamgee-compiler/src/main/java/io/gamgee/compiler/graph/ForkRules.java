@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rules of {@code <<fork>>} and {@code <<join>>} states. First every fork's branches are walked
@@ -31,6 +32,7 @@ final class ForkRules {
     private final Map<String, List<Arrow>> outgoing;
     private final Map<String, List<Arrow>> incoming;
     private final Map<String, List<Arrow>> selfArrows;
+    private final Predicate<String> isWait;
     private final Map<String, List<Chain>> branchesByFork = new LinkedHashMap<>();
     private final Map<String, Chain> chainOfStep = new HashMap<>();
     private final Set<String> unchecked = new HashSet<>();
@@ -41,7 +43,7 @@ final class ForkRules {
         JOIN,
         /** At {@code [*]} or at a state outside the branch ({@link Chain#leaving}). */
         LEAVES,
-        /** At a decision or a fork: not supported inside a branch. */
+        /** At a decision, a wait or a fork: not supported inside a branch. */
         NESTED,
         /** The fork's arrow leads to {@code [*]}, a join, or a step another branch already holds. */
         BAD_START,
@@ -69,13 +71,14 @@ final class ForkRules {
     }
 
     ForkRules(ParsedDiagram diagram, Reporter reporter, Map<String, List<Arrow>> outgoing,
-            Map<String, List<Arrow>> incoming, Map<String, List<Arrow>> selfArrows) {
+            Map<String, List<Arrow>> incoming, Map<String, List<Arrow>> selfArrows, Predicate<String> isWait) {
         this.diagram = diagram;
         this.reporter = reporter;
         this.unreadable = diagram.unreadable();
         this.outgoing = outgoing;
         this.incoming = incoming;
         this.selfArrows = selfArrows;
+        this.isWait = isWait;
     }
 
     /** Walks the branches of every fork; reports nothing yet. */
@@ -250,7 +253,10 @@ final class ForkRules {
             Arrow into = chain.last;
             String from = into == start ? "fork " + fork : "step " + into.from().text() + ", in a branch of fork "
                     + fork + ",";
-            String what = kindOf(into.to().text()) == StateKind.CHOICE
+            String what = isWait.test(into.to().text())
+                    ? "wait " + into.to().text() + ": a wait inside a fork's branch is not supported yet; wait after "
+                            + "the join"
+                    : kindOf(into.to().text()) == StateKind.CHOICE
                     ? "decision " + into.to().text() + ": a decision inside a fork's branch is not supported yet; "
                             + "decide after the join"
                     : "fork " + into.to().text() + ": a fork inside another fork's branch is not supported yet";
@@ -320,7 +326,10 @@ final class ForkRules {
             reporter.error(extra.from(), "join " + name + " has more than one outgoing arrow (the first is at line "
                     + out.get(0).from().line() + "): a join leads to exactly one step or [*]");
         }
-        if (!out.isEmpty() && !out.get(0).toEnd() && kindOf(out.get(0).to().text()) != StateKind.STEP
+        if (!out.isEmpty() && isWait.test(out.get(0).to().text())) {
+            reporter.error(out.get(0).from(), "join " + name + " leads to wait " + out.get(0).to().text()
+                    + ": a join leading to a wait is not supported yet; put a step between them");
+        } else if (!out.isEmpty() && !out.get(0).toEnd() && kindOf(out.get(0).to().text()) != StateKind.STEP
                 && kindOf(out.get(0).to().text()) != StateKind.COMPOSITE) {
             reporter.error(out.get(0).from(), "join " + name + " leads to " + describe(out.get(0).to().text())
                     + ": a join leading to a decision, fork or join is not supported yet; put a step between them");
@@ -421,7 +430,7 @@ final class ForkRules {
         StateKind kind = kindOf(state);
         String word = kind == null ? "state" : switch (kind) {
             case STEP -> "step";
-            case CHOICE -> "decision";
+            case CHOICE -> isWait.test(state) ? "wait" : "decision";
             case FORK -> "fork";
             case JOIN -> "join";
             case COMPOSITE -> "composite state";

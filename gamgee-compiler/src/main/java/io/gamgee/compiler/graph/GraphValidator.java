@@ -36,12 +36,14 @@ public final class GraphValidator {
     private final List<Arrow> startArrows = new ArrayList<>();
     private final Map<String, Retry> retries = new HashMap<>();
     private final ForkRules forkRules;
+    private final WaitRules waitRules;
 
     private GraphValidator(ParsedDiagram diagram, Reporter reporter) {
         this.diagram = diagram;
         this.reporter = reporter;
         this.unreadable = diagram.unreadable();
-        this.forkRules = new ForkRules(diagram, reporter, outgoing, incoming, selfArrows);
+        this.waitRules = new WaitRules(diagram, reporter, outgoing, selfArrows);
+        this.forkRules = new ForkRules(diagram, reporter, outgoing, incoming, selfArrows, waitRules::isWait);
     }
 
     /** Validates {@code diagram}; returns its graph only when no error was reported, by any phase. */
@@ -56,12 +58,19 @@ public final class GraphValidator {
         }
         diagram.states().values().stream().filter(state -> !state.kind().isUnsupported()).forEach(this::checkName);
         sortArrows();
+        waitRules.classify();
         checkStart(diagram.header().get());
         forkRules.walk();
         diagram.states().values().forEach(state -> {
             switch (state.kind()) {
                 case STEP -> checkStep(state);
-                case CHOICE -> checkDecision(state);
+                case CHOICE -> {
+                    if (waitRules.isWait(state.name().text())) {
+                        waitRules.checkWait(state, forkRules::isUnchecked);
+                    } else {
+                        checkDecision(state);
+                    }
+                }
                 case FORK -> forkRules.checkFork(state);
                 case JOIN -> forkRules.checkJoin(state);
                 case COMPOSITE -> {
@@ -69,7 +78,10 @@ public final class GraphValidator {
                 }
             }
         });
-        workflowType.ifPresent(type -> NestedTypeNames.check(diagram, type, reporter));
+        waitRules.checkSharedEvents();
+        waitRules.checkDelays();
+        waitRules.checkTimeoutMethods(memberNames);
+        workflowType.ifPresent(type -> NestedTypeNames.check(diagram, type, waitRules, reporter));
         checkCycles();
         checkReachable();
         if (reporter.hasErrors() || workflowType.isEmpty()) {
@@ -147,7 +159,10 @@ public final class GraphValidator {
                     + "): a workflow has exactly one first step");
         }
         StateKind kind = kindOf(first.to());
-        if (kind == StateKind.CHOICE) {
+        if (waitRules.isWait(first.to().text())) {
+            reporter.error(first.to(), "the workflow starts at wait " + first.to().text()
+                    + ": lead [*] to a step, which then leads to the wait");
+        } else if (kind == StateKind.CHOICE) {
             reporter.error(first.to(), "the workflow starts at decision " + first.to().text()
                     + ": lead [*] to a step, which then leads to the decision");
         } else if (kind == StateKind.FORK) {
@@ -199,7 +214,10 @@ public final class GraphValidator {
         Map<String, Arrow> labels = new HashMap<>();
         for (Arrow branch : branches) {
             StateKind target = kindOf(branch.to());
-            if (target == StateKind.CHOICE) {
+            if (waitRules.isWait(branch.to().text())) {
+                reporter.error(branch.from(), "decision " + name + " leads to wait " + branch.to().text()
+                        + ": a decision branch leading to a wait is not supported yet; put a step between them");
+            } else if (target == StateKind.CHOICE) {
                 reporter.error(branch.from(), "decision " + name + " leads to decision " + branch.to().text()
                         + ": a branch leads to a step or [*]; put a step between them");
             } else if ((target == StateKind.FORK || target == StateKind.JOIN) && !forkRules.isUnchecked(name)) {
@@ -331,6 +349,7 @@ public final class GraphValidator {
         List<Decision> decisions = new ArrayList<>();
         List<Fork> forks = new ArrayList<>();
         List<Join> joins = new ArrayList<>();
+        List<Wait> waits = new ArrayList<>();
         for (DiagramState state : diagram.states().values()) {
             String name = state.name().text();
             String member = JavaNames.memberName(name).orElseThrow();
@@ -339,9 +358,12 @@ public final class GraphValidator {
                 forks.add(forkRules.fork(state));
             } else if (state.kind() == StateKind.JOIN) {
                 joins.add(forkRules.join(state));
+            } else if (waitRules.isWait(name)) {
+                waits.add(waitRules.wait(state));
             } else if (state.kind() == StateKind.STEP) {
                 steps.add(new Step(name, member, stem + "Payload", outgoing.get(name).get(0).to().text(),
-                        retries.getOrDefault(name, Retry.DEFAULT), state.location().line()));
+                        retries.getOrDefault(name, Retry.DEFAULT), state.location().line(),
+                        waitRules.delayAfter(name)));
             } else {
                 List<Decision.Branch> branches = outgoing.getOrDefault(name, List.of()).stream()
                         .map(arrow -> new Decision.Branch(arrow.label().orElseThrow().text(), arrow.to().text(),
@@ -353,6 +375,7 @@ public final class GraphValidator {
         decisions.sort((a, b) -> Integer.compare(a.line(), b.line()));
         forks.sort((a, b) -> Integer.compare(a.line(), b.line()));
         joins.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new WorkflowGraph(workflowType, startArrows.get(0).to().text(), steps, decisions, forks, joins);
+        waits.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new WorkflowGraph(workflowType, startArrows.get(0).to().text(), steps, decisions, forks, joins, waits);
     }
 }

@@ -13,9 +13,9 @@ import javax.lang.model.SourceVersion;
  */
 public final class JavaNames {
 
-    /** Members of {@code WorkflowBase}, {@code Object} and generated classes that a step, decision, fork or join must not shadow. */
+    /** Members of {@code WorkflowBase}, {@code Object} and generated classes that a step, decision, fork, join or wait must not shadow. */
     public static final Set<String> RESERVED_MEMBERS = Set.of(
-            "definition", "workflowType", "submit", "executeStep", "executeJoin", "execute", "DEFINITION",
+            "definition", "workflowType", "submit", "executeStep", "executeJoin", "executeTimer", "execute", "DEFINITION",
             "getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait", "clone", "finalize");
 
     /** Names of {@code Object} methods, which a branch method must not take. */

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param next the state the step leads to, or {@link WorkflowGraph#END}
  * @param retry attempts, backoff and timeout
  * @param line where the step first appears
+ * @param delayMs how long after this step its next step starts ({@code a --> b: after 10m}), in
+ *     milliseconds; 0 for at once
  */
-public record Step(String name, String methodName, String payloadType, String next, Retry retry, int line) {
+public record Step(String name, String methodName, String payloadType, String next, Retry retry, int line,
+        long delayMs) {
 
     private static final String PAYLOAD = "Payload";
 
@@ -22,6 +25,19 @@ public record Step(String name, String methodName, String payloadType, String ne
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(retry, "retry");
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("a delay is not negative: " + delayMs);
+        }
+    }
+
+    /** A step whose next step starts at once. */
+    public Step(String name, String methodName, String payloadType, String next, Retry retry, int line) {
+        this(name, methodName, payloadType, next, retry, line, 0);
+    }
+
+    /** Whether the next step starts only {@link #delayMs} after this one. */
+    public boolean isDelayed() {
+        return delayMs > 0;
     }
 
     /**

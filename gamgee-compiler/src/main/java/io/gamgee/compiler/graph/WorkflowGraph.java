@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A diagram that passed every check: a DAG of steps, decisions, forks and joins with Java names,
+ * A diagram that passed every check: a DAG of steps, decisions, forks, joins and waits with Java names,
  * ready for code generation.
  *
  * @param workflowType the type derived from the title, e.g. {@code ConditionsWorkflow}
@@ -19,14 +19,17 @@ import java.util.stream.Collectors;
  * @param decisions in order of declaration
  * @param forks in order of declaration
  * @param joins in order of declaration
+ * @param waits in order of declaration
  * @param stepsByName the steps, indexed (derived from {@code steps})
  * @param decisionsByName the decisions, indexed (derived from {@code decisions})
  * @param forksByName the forks, indexed (derived from {@code forks})
  * @param joinsByName the joins, indexed (derived from {@code joins})
+ * @param waitsByName the waits, indexed (derived from {@code waits})
  */
 public record WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
-        List<Fork> forks, List<Join> joins, Map<String, Step> stepsByName, Map<String, Decision> decisionsByName,
-        Map<String, Fork> forksByName, Map<String, Join> joinsByName) {
+        List<Fork> forks, List<Join> joins, List<Wait> waits, Map<String, Step> stepsByName,
+        Map<String, Decision> decisionsByName, Map<String, Fork> forksByName, Map<String, Join> joinsByName,
+        Map<String, Wait> waitsByName) {
 
     /** The name of the end of the workflow, as arrows and the runtime write it. */
     public static final String END = "[*]";
@@ -38,10 +41,12 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
         decisions = List.copyOf(decisions);
         forks = List.copyOf(forks);
         joins = List.copyOf(joins);
+        waits = List.copyOf(waits);
         stepsByName = index(steps, Step::name);
         decisionsByName = index(decisions, Decision::name);
         forksByName = index(forks, Fork::name);
         joinsByName = index(joins, Join::name);
+        waitsByName = index(waits, Wait::name);
     }
 
     /** A graph of these steps and decisions, without forks. */
@@ -52,7 +57,14 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
     /** A graph of these steps, decisions, forks and joins. */
     public WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
             List<Fork> forks, List<Join> joins) {
-        this(workflowType, firstStep, steps, decisions, forks, joins, Map.of(), Map.of(), Map.of(), Map.of());
+        this(workflowType, firstStep, steps, decisions, forks, joins, List.of());
+    }
+
+    /** A graph of these steps, decisions, forks, joins and waits. */
+    public WorkflowGraph(String workflowType, String firstStep, List<Step> steps, List<Decision> decisions,
+            List<Fork> forks, List<Join> joins, List<Wait> waits) {
+        this(workflowType, firstStep, steps, decisions, forks, joins, waits, Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of());
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> name) {
@@ -83,6 +95,16 @@ public record WorkflowGraph(String workflowType, String firstStep, List<Step> st
     /** The join with this name. */
     public Optional<Join> join(String name) {
         return Optional.ofNullable(joinsByName.get(name));
+    }
+
+    /** The wait with this name. */
+    public Optional<Wait> waitState(String name) {
+        return Optional.ofNullable(waitsByName.get(name));
+    }
+
+    /** Whether any wait has a timer, so that the base implements {@code executeTimer}. */
+    public boolean hasTimers() {
+        return waits.stream().anyMatch(wait -> wait.timer().isPresent());
     }
 
     /** The fork whose branches end at {@code join}. */
