@@ -27,8 +27,9 @@ public final class DiagramCompiler {
 
     /**
      * The files a user needs to make a diagram's generated base compile: one payload record per
-     * step, one result record per step that ends a fork's branch, and an implementation class whose
-     * step and merge methods throw {@code UnsupportedOperationException}.
+     * step, one result record per step that ends a fork's branch, one kept record per wait, and an
+     * implementation class whose step, merge and timeout methods throw
+     * {@code UnsupportedOperationException}.
      * Callers write only the files that do not exist yet.
      *
      * @return the files, or an empty list when the diagram has errors (see {@link #compile})

@@ -2,6 +2,7 @@ package io.gamgee.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,41 @@ class DiagramHashTest {
                 .isEqualTo("793c2aed37eb7f3d450768c1bce34096dc85ceaa333920ddd41ccf75be53d3a7");
         assertThat(hash(Diagrams.resource("out-of-order.mermaid")))
                 .isEqualTo("66eacfaed1633936fb4596e1f9252ec8a274f0e01bb1b6ef0c01a0f1e27251cc");
+    }
+
+    @Test
+    void diagramsWithoutWaitsOrDelaysKeepTheHashTheyHadBeforeWaitsExisted() {
+        assertThat(hash(Diagrams.resource("checkout.mermaid")))
+                .isEqualTo("6f53a86153c3499f994a088dab78f497aa7d2e24907aece1bf147b1d3b9181e6");
+        assertThat(hash(Diagrams.body("[*] --> a", "a --> b: a plain description", "b --> [*]")))
+                .isEqualTo(hash(Diagrams.body("[*] --> a", "a --> b", "b --> [*]")));
+    }
+
+    @Test
+    void aDelayItsLengthAndItsSpellingChangeTheHashOnlyWhenWhatRunsChanges() {
+        String none = hash(Diagrams.body("[*] --> a", "a --> b", "b --> [*]"));
+        String tenMinutes = hash(Diagrams.body("[*] --> a", "a --> b: after 10m", "b --> [*]"));
+        String iso = hash(Diagrams.body("[*] --> a", "a --> b: after PT10M", "b --> [*]"));
+        String hour = hash(Diagrams.body("[*] --> a", "a --> b: after 1h", "b --> [*]"));
+
+        assertThat(tenMinutes).isNotEqualTo(none).isEqualTo(iso).isNotEqualTo(hour);
+    }
+
+    @Test
+    void aWaitsEventsTimerAndTargetsChangeTheHash() {
+        String payment = hash(Diagrams.resource("payment.mermaid"));
+        String reordered = hash(payment("paid --> cancelOrder: on declined", "paid --> ship: on captured",
+                "paid --> remind: after 48h", "remind --> cancelOrder: after 5d", "ship --> [*]", "cancelOrder --> [*]"));
+        String renamed = hash(payment("paid --> ship: on settled", "paid --> cancelOrder: on declined",
+                "paid --> remind: after 2d", "remind --> cancelOrder: after 5d", "ship --> [*]", "cancelOrder --> [*]"));
+        String longer = hash(payment("paid --> ship: on captured", "paid --> cancelOrder: on declined",
+                "paid --> remind: after 3d", "remind --> cancelOrder: after 5d", "ship --> [*]", "cancelOrder --> [*]"));
+        String elsewhere = hash(payment("paid --> ship: on captured", "paid --> cancelOrder: on declined",
+                "paid --> [*]: after 2d", "remind --> cancelOrder: after 5d", "ship --> [*]", "cancelOrder --> [*]",
+                "paid --> remind: on remindNow"));
+
+        assertThat(reordered).isEqualTo(payment);
+        assertThat(List.of(renamed, longer, elsewhere)).doesNotContain(payment).doesNotHaveDuplicates();
     }
 
     @Test
@@ -65,6 +101,11 @@ class DiagramHashTest {
     void orderAndSeparatorsOfTheSettingsDoNotChangeTheHash() {
         assertThat(hash(Diagrams.body("[*] --> a", "a --> a: timeoutMs=30000<br>attempts=3", "a --> [*]")))
                 .isEqualTo(hash(Diagrams.body("[*] --> a", "a --> a: attempts=3, timeoutMs=30000", "a --> [*]")));
+    }
+
+    private static DiagramSource payment(String... waitArrows) {
+        return Diagrams.source("payment.mermaid", "---\ntitle: Payment\n---\nstateDiagram-v2\nstate paid <<choice>>\n"
+                + "[*] --> requestPayment\nrequestPayment --> paid\n" + String.join("\n", waitArrows) + "\n");
     }
 
     private static DiagramSource checkout(String... body) {

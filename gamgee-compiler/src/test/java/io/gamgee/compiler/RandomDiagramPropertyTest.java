@@ -20,9 +20,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random valid DAG diagrams (steps, decisions, retries, branches to {@code [*]}, forks with their
- * joins) compile without a diagnostic, and their generated base, payload and result records and
- * scaffolded implementation compile with javac. Random mutations of diagrams with forks get located
- * errors and never an exception, and those a mutation leaves valid compile too. The sources of all
+ * joins, waits with events and timers, delayed steps) compile without a diagnostic, and their
+ * generated base, payload, result and kept records and scaffolded implementation compile with
+ * javac. Random mutations of diagrams with forks or waits get located errors and never an
+ * exception, and those a mutation leaves valid compile too. The sources of all
  * tries are compiled in one javac call after the last try, which keeps the property fast.
  */
 class RandomDiagramPropertyTest {
@@ -77,6 +78,44 @@ class RandomDiagramPropertyTest {
         assertThat(result.diagnostics()).as(text).allSatisfy(diagnostic -> {
             assertThat(diagnostic.line()).isBetween(1, lines);
             assertThat(diagnostic.column()).isPositive();
+        });
+        if (result.hasErrors()) {
+            assertThat(result.baseClass()).as(text).isEmpty();
+            assertThat(compiler.scaffold(source)).as(text).isEmpty();
+        } else {
+            SOURCES.add(JavaSources.Source.of(result.baseClass().orElseThrow()));
+            compiler.scaffold(source).forEach(file -> SOURCES.add(JavaSources.Source.of(file)));
+        }
+    }
+
+    @Property(tries = 30)
+    void randomValidDiagramsWithWaitsAndDelaysCompile(@ForAll @IntRange(min = 1, max = 8) int elements,
+            @ForAll long seed) {
+        String text = randomWaitDiagram(elements, new Random(seed));
+        DiagramSource source = new DiagramSource("random.mermaid", "random.mermaid", packageFor(seed) + "w", text);
+        DiagramCompiler compiler = new DiagramCompiler();
+
+        CompilationResult result = compiler.compile(source);
+
+        assertThat(result.diagnostics()).as(text).noneMatch(Diagnostic::isError);
+        SOURCES.add(JavaSources.Source.of(result.baseClass().orElseThrow()));
+        compiler.scaffold(source).forEach(file -> SOURCES.add(JavaSources.Source.of(file)));
+    }
+
+    @Property(tries = 200)
+    void mutatedDiagramsWithWaitsGetLocatedErrorsOrCompile(@ForAll @IntRange(min = 1, max = 8) int elements,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        String text = relabel(mutate(randomWaitDiagram(elements, random), random), random);
+        DiagramSource source = new DiagramSource("random.mermaid", "random.mermaid", packageFor(seed) + "m", text);
+        DiagramCompiler compiler = new DiagramCompiler();
+
+        CompilationResult result = compiler.compile(source);
+
+        int lines = (int) text.lines().count();
+        assertThat(result.diagnostics()).as(text).allSatisfy(diagnostic -> {
+            assertThat(diagnostic.line()).isBetween(1, lines);
+            assertThat(diagnostic.column()).isBetween(1, text.lines().toList().get(diagnostic.line() - 1).length());
         });
         if (result.hasErrors()) {
             assertThat(result.baseClass()).as(text).isEmpty();
@@ -213,6 +252,80 @@ class RandomDiagramPropertyTest {
         return String.join("\n", lines) + "\n";
     }
 
+    private static final String[] DURATIONS = {"500ms", "30s", "10m", "2h", "3d", "PT10M", "P2DT3H", "PT1.5S"};
+
+    /**
+     * A main line of elements, each a step or a wait. A wait follows a step and leads by an event to
+     * the next main-line step (or {@code [*]}), and by other events, {@code cancelled} (always to
+     * {@code [*]}, so shared by several waits) and at most one timer to random later steps or
+     * {@code [*]}; some arrows between two steps carry a delay. So the diagram is valid.
+     */
+    static String randomWaitDiagram(int count, Random random) {
+        List<Character> kinds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean afterStep = i > 0 && kinds.get(i - 1) == 'S';
+            kinds.add(afterStep && random.nextInt(5) < 2 ? 'W' : 'S');
+        }
+        List<String> heads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            heads.add(kinds.get(i) == 'W' ? "wait_" + i
+                    : WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? "-" : "_") + i);
+        }
+        List<String> lines = new ArrayList<>(List.of("---", "title: random waits " + count, "---", "stateDiagram-v2"));
+        List<String> arrows = new ArrayList<>();
+        arrows.add("[*] --> " + heads.get(0));
+        for (int i = 0; i < count; i++) {
+            String head = heads.get(i);
+            String next = i + 1 < count ? heads.get(i + 1) : "[*]";
+            if (kinds.get(i) == 'W') {
+                lines.add("state " + head + " <<choice>>");
+                arrows.add(head + " --> " + next + ": on ev" + i + "_0");
+                for (int b = 1; b <= random.nextInt(3); b++) {
+                    arrows.add(head + " --> " + laterTarget(i, kinds, heads, random) + ": on ev" + i + "_" + b);
+                }
+                if (random.nextBoolean()) {
+                    arrows.add(head + " --> [*]: on cancelled");
+                }
+                if (random.nextBoolean()) {
+                    arrows.add(head + " --> " + laterTarget(i, kinds, heads, random) + ": after "
+                            + DURATIONS[random.nextInt(DURATIONS.length)]);
+                }
+            } else {
+                boolean delay = i + 1 < count && kinds.get(i + 1) == 'S' && random.nextInt(3) == 0;
+                arrows.add(head + " --> " + next + (delay ? ": after " + DURATIONS[random.nextInt(DURATIONS.length)]
+                        : random.nextInt(6) == 0 ? ": a description" : ""));
+                if (random.nextInt(5) == 0) {
+                    arrows.add(head + " --> " + head + ": attempts=" + (1 + random.nextInt(5)));
+                }
+            }
+        }
+        Collections.shuffle(arrows, random);
+        lines.addAll(arrows);
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** A step after element {@code i} (never the next one, which the first event leads to), or {@code [*]}. */
+    private static String laterTarget(int i, List<Character> kinds, List<String> heads, Random random) {
+        int target = i + 2 + random.nextInt(kinds.size() - i);
+        return target < kinds.size() && kinds.get(target) == 'S' ? heads.get(target) : "[*]";
+    }
+
+    private static final String[] LABELS = {": on ev", ": on cancelled", ": after 10m", ": after 0s", ": after 1.5h",
+        ": after 2w", ": after P1M", ": chooseLeft", ": on class", ": on wait", ": on my-event", "", ": after 5d"};
+
+    /** Zero to two arrows given another label (an event, a duration, valid or not, a branch method, none). */
+    static String relabel(String text, Random random) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        for (int edit = 0; edit < random.nextInt(3) && lines.size() > 4; edit++) {
+            int at = 4 + random.nextInt(lines.size() - 4);
+            Matcher arrow = ARROW.matcher(lines.get(at));
+            if (arrow.matches()) {
+                lines.set(at, arrow.group(1) + " --> " + arrow.group(2) + LABELS[random.nextInt(LABELS.length)]);
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
     private static final Pattern ARROW = Pattern.compile("(\\S+) --> (\\S+)(: .*)?");
 
     /** One to three random edits: an arrow dropped, doubled or redirected, a new arrow, or a state's type changed. */
@@ -226,7 +339,7 @@ class RandomDiagramPropertyTest {
                 names.add(arrow.group(2));
             }
         }
-        for (int edit = 0; edit <= random.nextInt(3); edit++) {
+        for (int edit = 0; edit <= random.nextInt(3) && lines.size() > 4; edit++) {
             int at = 4 + random.nextInt(lines.size() - 4);
             String any = names.get(random.nextInt(names.size()));
             Matcher arrow = ARROW.matcher(lines.get(at));

@@ -17,7 +17,7 @@ class ScaffoldTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"conditions.mermaid", "charge.mermaid", "out-of-order.mermaid", "give-up.mermaid",
-        "checkout.mermaid"})
+        "checkout.mermaid", "payment.mermaid"})
     void scaffoldCompilesWithTheGeneratedBaseAsIs(String diagram) {
         DiagramSource source = Diagrams.resource(diagram);
         List<JavaSources.Source> sources = new ArrayList<>();
@@ -62,6 +62,24 @@ class ScaffoldTest {
                 .contains("public ChargeCardResult chargeCard(ChargeCardPayload payload)")
                 .contains("public ShipPayload merge(ChargeCardResult chargeCard, PickShelfResult pickShelf)")
                 .contains("throw new UnsupportedOperationException(\"TODO: implement join merge\");");
+    }
+
+    @Test
+    void scaffoldOfAWaitHasAKeptRecordAndTheTimeoutMethod() {
+        List<GeneratedFile> files = new DiagramCompiler().scaffold(Diagrams.resource("payment.mermaid"));
+
+        assertThat(files).extracting(GeneratedFile::relativePath).containsExactly(
+                "com/example/RequestPaymentPayload.java", "com/example/ShipPayload.java",
+                "com/example/CancelOrderPayload.java", "com/example/RemindPayload.java", "com/example/PaidPayload.java",
+                "com/example/PaymentWorkflow.java");
+        assertThat(files.get(4).content()).contains("public record PaidPayload()")
+                .contains("What an instance keeps while it waits at wait {@code paid} (com/example/payment.mermaid:5), "
+                        + "handed to {@code paidTimedOut} if its timer fires first.");
+        assertThat(files.get(5).content())
+                .contains("public PaymentWorkflowBase.Paid requestPayment(RequestPaymentPayload payload)")
+                .contains("// TODO: return paid.await(…)")
+                .contains("public RemindPayload paidTimedOut(PaidPayload kept)")
+                .contains("throw new UnsupportedOperationException(\"TODO: implement the timeout of wait paid\");");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Writes what each diagram's implementation still lacks into your Java sources: one
  * {@code <Step>Payload} record per step, one {@code <Step>Result} record per step that ends a
- * fork's branch, and an implementation class whose step and merge methods throw
+ * fork's branch, one {@code <Wait>Payload} record per wait (what an instance keeps while it waits),
+ * and an implementation class whose step, merge and timeout methods throw
  * {@code UnsupportedOperationException} until you fill them in. An existing file is never
  * overwritten, so the goal is safe to run again after the diagram grows. Run it with
  * {@code mvn gamgee:scaffold}.
@@ -37,7 +38,7 @@ public class ScaffoldMojo extends AbstractMojo {
     @Parameter
     private List<String> excludes = List.of();
 
-    /** Where payload and result records and implementation skeletons are written: the project's main Java sources. */
+    /** Where payload, result and kept records and implementation skeletons are written: the project's main Java sources. */
     @Parameter(property = "gamgee.javaSourceDirectory", defaultValue = "${project.build.sourceDirectory}", required = true)
     private File javaSourceDirectory;
 

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The work of the {@code scaffold} goal, without Maven: writes the payload and result records and
+ * The work of the {@code scaffold} goal, without Maven: writes the payload, result and kept records and
  * implementation skeleton each valid diagram still lacks, and never touches an existing file.
  */
 final class Scaffolder {

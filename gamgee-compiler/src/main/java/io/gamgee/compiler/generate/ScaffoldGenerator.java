@@ -8,6 +8,7 @@ import io.gamgee.compiler.graph.Decision;
 import io.gamgee.compiler.graph.Fork;
 import io.gamgee.compiler.graph.Join;
 import io.gamgee.compiler.graph.Step;
+import io.gamgee.compiler.graph.Wait;
 import io.gamgee.compiler.graph.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,18 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes what a user needs to make a generated base compile: an empty payload record per step, an
- * empty result record per step that ends a fork's branch, and an implementation whose step and merge
- * methods throw until they are written.
+ * empty result record per step that ends a fork's branch, an empty kept record per wait, and an
+ * implementation whose step, merge and timeout methods throw until they are written.
  */
 public final class ScaffoldGenerator {
 
     private ScaffoldGenerator() {
     }
 
-    /** The payload records, in step order, then the result records, in step order, then the implementation class. */
+    /**
+     * The payload records, in step order, then the result records, in step order, then the kept
+     * records, in wait order, then the implementation class.
+     */
     public static List<GeneratedFile> generate(WorkflowGraph graph, String packageName, String source) {
         Names names = new Names(graph, packageName);
         List<GeneratedFile> files = new ArrayList<>();
@@ -47,6 +51,16 @@ public final class ScaffoldGenerator {
                 files.add(file(packageName, record));
             });
         }
+        for (Wait wait : graph.waits()) {
+            TypeSpec record = TypeSpec.recordBuilder(names.kept(wait))
+                    .addJavadoc("What an instance keeps while it waits at wait {@code $L} ($L)$L. Add what the steps "
+                            + "after it need as components.\n", wait.name(), Javadoc.cite(source, wait.line()),
+                            wait.hasTimeoutMethod() ? ", handed to {@code " + wait.timeoutMethod() + "} if its timer "
+                                    + "fires first" : "")
+                    .addModifiers(Modifier.PUBLIC)
+                    .build();
+            files.add(file(packageName, record));
+        }
         TypeSpec.Builder implementation = TypeSpec.classBuilder(names.implementation())
                 .addJavadoc("The {@code $L} workflow of $L.\n", graph.workflowType(), Javadoc.text(source))
                 .addModifiers(Modifier.PUBLIC)
@@ -56,6 +70,18 @@ public final class ScaffoldGenerator {
         }
         for (Join join : graph.joins()) {
             implementation.addMethod(joinMethod(graph, names, join));
+        }
+        for (Wait wait : graph.waits()) {
+            if (wait.hasTimeoutMethod()) {
+                implementation.addMethod(MethodSpec.methodBuilder(wait.timeoutMethod())
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(names.timeoutReturnType(wait))
+                        .addParameter(names.kept(wait), "kept")
+                        .addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                                "TODO: implement the timeout of wait " + wait.name())
+                        .build());
+            }
         }
         files.add(file(packageName, implementation.build()));
         return List.copyOf(files);
@@ -69,6 +95,8 @@ public final class ScaffoldGenerator {
                 .addParameter(names.payload(step), "payload");
         graph.decision(step.next()).ifPresent(decision -> method.addComment("TODO: return one of $L",
                 branchCalls(decision)));
+        graph.waitState(step.next()).ifPresent(wait -> method.addComment("TODO: return $L.await(…)",
+                wait.fieldName()));
         graph.fork(step.next()).ifPresent(fork -> method.addComment("TODO: return $L.start($L)", fork.fieldName(),
                 fork.branches().stream().map(branch -> "…").collect(Collectors.joining(", "))));
         return method
