@@ -17,6 +17,15 @@
  *       of each branch (at least two, in the order of its arrows); each branch is a chain of steps
  *       (retries allowed) whose last step leads to the fork's join; the join leads to one step or
  *       {@code [*]}.</li>
+ *   <li>A {@code <<choice>>} whose labels are all {@code on <event>} or {@code after <duration>}
+ *       (at most one {@code after}): a wait. The steps before it return {@code w.await(kept)};
+ *       an event sent from outside ({@code Events.<event>(payload)}) or, if none came first, its
+ *       timer moves the instance on to a step or {@code [*]}. Event names are Java identifiers; an
+ *       event in several waits leads to the same step in each.</li>
+ *   <li>{@code a --> b: after <duration>} between two steps: {@code b} starts that long after
+ *       {@code a}, durably. A duration is a whole number with {@code ms}, {@code s}, {@code m},
+ *       {@code h} or {@code d} ({@code 500ms}, {@code 2d}) or an ISO-8601 duration
+ *       ({@code PT10M}, {@code P2DT3H}), longer than zero and whole in milliseconds.</li>
  *   <li>A self-arrow carrying retry settings: {@code a --> a: attempts=3\nbackoffMs=500\ntimeoutMs=30000};
  *       settings are separated by a literal {@code \n}, {@code <br>}, {@code <br/>}, {@code ,} or
  *       {@code ;}, and each may be left out. {@code attempts}, {@code backoffMs} and
@@ -39,7 +48,7 @@
  *       on either end of an arrow.</li>
  *   <li>Accessibility: {@code accTitle: …}, {@code accDescr: …}, {@code accDescr { … }} over
  *       several lines.</li>
- *   <li>Labels on arrows out of steps, other than self-arrows.</li>
+ *   <li>Labels on arrows out of steps, other than self-arrows and {@code after <duration>}.</li>
  * </ul>
  *
  * <h2>Rejected, each with its location</h2>
@@ -47,7 +56,18 @@
  *   <li>Not supported yet: composite states {@code state X { … }} (their content is skipped) and
  *       the {@code --} concurrency separator (parsing continues after them); a decision or a fork
  *       inside a fork's branch (what follows it up to the join is not checked further); a decision
- *       branch leading to a fork or a join; a join leading to a decision, a fork or a join.</li>
+ *       branch leading to a fork or a join; a join leading to a decision, a fork or a join; a wait
+ *       inside a fork's branch; a wait leading to a decision, a wait, a fork or a join, or reached
+ *       from a decision or a join.</li>
+ *   <li>A {@code <<choice>>} mixing {@code on}/{@code after} labels with branch methods; an
+ *       unlabelled arrow out of a wait; two timers; one event on two branches of a wait; an event
+ *       name that is not a Java identifier, is a keyword or names an {@code Object} method; one
+ *       event leading to different steps in two waits; a wait leading to itself; {@code [*]}
+ *       leading to a wait.</li>
+ *   <li>A duration that is not one of the accepted forms ({@code 1.5h}, {@code 2w}, {@code P1M}),
+ *       is zero or negative, is not whole in milliseconds or is too long; an
+ *       {@code after <duration>} on an arrow from {@code [*]}, to {@code [*]}, into a decision, a
+ *       wait, a fork or a join, or out of a fork or a join.</li>
  *   <li>A fork without a join, with one branch or none, with more than one incoming arrow, leading
  *       to itself, to {@code [*]} or straight to its join, or leading twice to one step; branches of
  *       one fork ending at different joins; a branch leaving for {@code [*]} or for a state outside
@@ -71,12 +91,13 @@
  *   <li>Names that cannot become Java identifiers, that collide after conversion, that become Java
  *       keywords or literals, or that clash with {@code WorkflowBase}/{@code Object} members
  *       ({@code definition}, {@code workflowType}, {@code submit}, {@code executeStep},
- *       {@code executeJoin}, {@code execute}, {@code DEFINITION}, {@code getClass}, {@code hashCode}, {@code equals},
+ *       {@code executeJoin}, {@code executeTimer}, {@code execute}, {@code DEFINITION}, {@code getClass}, {@code hashCode}, {@code equals},
  *       {@code toString}, {@code notify}, {@code notifyAll}, {@code wait}, {@code clone},
  *       {@code finalize}); titles that cannot become a class name or become {@code Workflow}; a
- *       fork whose nested classes would hide another type (a {@code java.lang} class, a type the
- *       generated base uses, a payload or result type, another fork's or a decision's nested
- *       class).</li>
+ *       fork or wait whose nested classes would hide another type (a {@code java.lang} class, a
+ *       type the generated base uses, a payload, result or kept type, {@code Events}, another
+ *       fork's, wait's or a decision's nested class); a wait whose timeout method
+ *       {@code <wait>TimedOut} is the method of a step or a join.</li>
  * </ul>
  *
  * <h2>Names</h2>
@@ -95,6 +116,13 @@
  *       returns {@code <Stem>Result} (written by the user, in the diagram's package). A join
  *       {@code merge} gives the abstract method {@code merge}, taking each branch's result, named
  *       after its last step, and returning the payload of the step after the join.</li>
+ *   <li>A wait {@code paid} gives the protected field {@code paid} (type {@code PaidWait}, whose
+ *       {@code await} method takes what the instance keeps, {@code PaidPayload}, written by the
+ *       user) and the type {@code Paid} the steps before it return, both nested in the base; a
+ *       timer leading to a step gives the abstract method {@code paidTimedOut(PaidPayload)},
+ *       returning that step's payload. Each event name gives a static factory in the nested
+ *       class {@code Events}, taking the payload of the step it leads to (nothing for
+ *       {@code [*]}).</li>
  *   <li>The result must be a Java identifier without {@code $}: letters, digits and {@code _},
  *       starting with a letter.</li>
  *   <li>The title is split into words at every character that is neither a letter nor a digit,
