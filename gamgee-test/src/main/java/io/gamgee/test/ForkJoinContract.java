@@ -318,19 +318,26 @@ public abstract class ForkJoinContract extends StoreContractSupport {
         Map<String, Claim> branches = claimAll(type, 2);
         assertThat(finish(branches.get(id + "/b0"), 3)).hasValue(1);
 
-        store.purgeFinished(at(3600), 1000);
+        purgeAll();
         assertThat(store.find(id + "/b0")).isPresent();
 
         assertThat(finish(branches.get(id + "/b1"), 4)).hasValue(0);
         Claim merge = claimOne(type, id, 4);
         assertThat(store.complete(merge, record(merge, Outcome.COMPLETED, at(5), null))).isTrue();
-        store.purgeFinished(at(3600), 1000);
+        purgeAll();
 
         assertThat(store.find(id)).isEmpty();
         assertThat(store.find(id + "/b0")).isEmpty();
         assertThat(store.find(id + "/b1")).isEmpty();
         assertThat(store.history(id)).isEmpty();
         assertThat(store.branches(id)).isEmpty();
+    }
+
+    /** Purges everything finished an hour after the test's start, however much a shared database holds. */
+    private void purgeAll() {
+        while (store.purgeFinished(at(3600), 1000) == 1000) {
+            // more to go
+        }
     }
 
     // --- concurrency ----------------------------------------------------------------------------

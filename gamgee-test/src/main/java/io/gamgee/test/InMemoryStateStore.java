@@ -500,6 +500,9 @@ public final class InMemoryStateStore implements StateStore {
                 List<WorkflowInstance> failedBranches = branches(current.instanceId()).stream()
                         .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
                 if (current.isBranch()) {
+                    if (instances.get(current.parentId()).status() == InstanceStatus.CANCELLED) {
+                        continue; // its workflow was cancelled: nothing to go back to
+                    }
                     recoverBranch(current, now);
                     recovered++;
                 } else if (!failedBranches.isEmpty()) {

@@ -279,7 +279,9 @@ public abstract class WaitContract extends StoreContractSupport {
         String id = waiting(type, null);
         assertThat(store.deliver(event(type, id, "declined", "evt-8", 5))).isEqualTo(SendResult.DELIVERED);
 
-        store.purgeFinished(at(3600), 1000);
+        while (store.purgeFinished(at(3600), 1000) == 1000) {
+            // a shared database may hold more
+        }
 
         assertThat(store.find(id)).isEmpty();
         assertThat(store.deliver(event(type, id, "declined", "evt-8", 3601))).isEqualTo(SendResult.UNKNOWN_INSTANCE);
