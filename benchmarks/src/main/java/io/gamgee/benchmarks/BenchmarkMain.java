@@ -91,6 +91,18 @@ public final class BenchmarkMain {
                 guarded("W3 backlog", Report.GAMGEE, database, Systems.backlog(options, engineWorkloads, database));
             }
         }
+        if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && options.runs("w5")) {
+            for (Database database : options.databases()) {
+                Progress.log("W5 fork: Gamgee on %s", database.displayName());
+                guarded("W5 fork", Report.GAMGEE, database, Systems.fork(database));
+            }
+        }
+        if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && options.runs("w6")) {
+            for (Database database : options.databases()) {
+                Progress.log("W6 waits: Gamgee on %s", database.displayName());
+                guarded("W6 waits", Report.GAMGEE, database, Systems.waits(engineWorkloads, database));
+            }
+        }
         if (options.runs("soak")) {
             Progress.log("soak: %,d workflows on the embedded H2 file", options.soakWorkflows());
             guarded("Soak (H2 file)", Report.GAMGEE, Database.H2, Systems.soak(options, deadline));

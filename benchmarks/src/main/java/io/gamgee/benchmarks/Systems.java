@@ -2,6 +2,8 @@ package io.gamgee.benchmarks;
 
 import io.gamgee.benchmarks.compiler.CompilerWorkload;
 import io.gamgee.benchmarks.gamgee.BacklogWorkload;
+import io.gamgee.benchmarks.gamgee.ForkWorkload;
+import io.gamgee.benchmarks.gamgee.WaitWorkload;
 import io.gamgee.benchmarks.gamgee.GamgeeSystem;
 import io.gamgee.benchmarks.gamgee.SoakWorkload;
 import io.gamgee.benchmarks.harness.Database;
@@ -46,6 +48,14 @@ final class Systems {
     static BenchmarkMain.Measured backlog(Options options, EngineWorkloads engineWorkloads,
             Database database) {
         return () -> new BacklogWorkload(options, engineWorkloads).run(database);
+    }
+
+    static BenchmarkMain.Measured fork(Database database) {
+        return () -> new ForkWorkload().run(database);
+    }
+
+    static BenchmarkMain.Measured waits(EngineWorkloads engineWorkloads, Database database) {
+        return () -> new WaitWorkload(engineWorkloads).run(database);
     }
 
     static BenchmarkMain.Measured soak(Options options, Deadline deadline) {

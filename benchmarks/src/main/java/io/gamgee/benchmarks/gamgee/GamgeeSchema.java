@@ -68,6 +68,12 @@ public final class GamgeeSchema {
      */
     public static void insertWaiting(DataSource dataSource, Database database, String workflowType, String diagramHash,
             int count, Instant runAfter, String idPrefix) throws SQLException {
+        insertWaiting(dataSource, database, workflowType, diagramHash, count, runAfter, idPrefix, "a");
+    }
+
+    /** As {@link #insertWaiting(DataSource, Database, String, String, int, Instant, String)}, at {@code step}. */
+    public static void insertWaiting(DataSource dataSource, Database database, String workflowType, String diagramHash,
+            int count, Instant runAfter, String idPrefix, String step) throws SQLException {
         Instant now = Instant.now();
         int chunk = 100_000;
         try (Connection connection = dataSource.getConnection()) {
@@ -81,7 +87,7 @@ public final class GamgeeSchema {
             connection.setAutoCommit(false);
             for (int from = 0; from < count; from += chunk) {
                 int to = Math.min(count, from + chunk) - 1;
-                try (PreparedStatement insert = connection.prepareStatement(generatedRows(database, from, to))) {
+                try (PreparedStatement insert = connection.prepareStatement(generatedRows(database, from, to, step))) {
                     insert.setString(1, idPrefix);
                     insert.setString(2, workflowType);
                     bind(insert, 3, runAfter, database);
@@ -111,10 +117,13 @@ public final class GamgeeSchema {
         }
     }
 
-    private static String generatedRows(Database database, int from, int to) {
+    private static String generatedRows(Database database, int from, int to, String step) {
         String columns = "INSERT INTO gamgee_instance (instance_id, workflow_type, step, payload, status, attempts, "
                 + "run_after, claimable_at, diagram_hash, version, created_at, updated_at) ";
-        String values = "?, 'a', %s, 'WAITING', 0, ?, ?, ?, 0, ?, ?";
+        if (!step.matches("[A-Za-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException("not a step name: " + step);
+        }
+        String values = "?, '" + step + "', %s, 'WAITING', 0, ?, ?, ?, 0, ?, ?";
         return switch (database) {
             case POSTGRESQL -> columns + "SELECT ? || g, " + values.formatted("'{\"n\":' || g || '}'")
                     + " FROM generate_series(" + from + ", " + to + ") AS g";

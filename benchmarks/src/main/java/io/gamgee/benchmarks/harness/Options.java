@@ -14,7 +14,7 @@ import java.util.Set;
  * The run's command line. Without arguments it runs the documented full sizes; {@code --quick}
  * shrinks every size for a smoke run.
  *
- * @param workloads which workloads: {@code limit w1 w2 w3 w4 claim}, and {@code soak}, which only runs when named
+ * @param workloads which workloads: {@code limit w1 w2 w3 w4 w5 w6 claim}, and {@code soak}, which only runs when named
  * @param systems which systems by key: {@code gamgee flowable jobrunr db-scheduler dbos}
  * @param databases which databases
  * @param workflows W1/W3: workflows run to completion
@@ -36,7 +36,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
         Duration limitDuration, Duration runTimeout, int threads, Path output, Duration maxDuration,
         int soakWorkflows, IdleGap w2Gap) {
 
-    static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "claim");
+    static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "w5", "w6", "claim");
     /** Workloads a full run leaves out, since they take minutes; they run when {@code --workloads} names them. */
     static final List<String> ON_REQUEST = List.of("soak");
 
@@ -110,7 +110,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
     static String usage() {
         return """
                 usage: java -jar benchmarks/target/gamgee-benchmarks.jar [--quick] [--name=value ...]
-                  --workloads=limit,w1,w2,w3,w4,claim   (soak only when named: --workloads=soak)
+                  --workloads=limit,w1,w2,w3,w4,w5,w6,claim   (soak only when named: --workloads=soak)
                   --systems=gamgee,flowable,jobrunr,db-scheduler,dbos
                   --databases=h2,postgresql,mariadb
                   --workflows=20000 --latency-runs=1000 --latency-budget-seconds=15
