@@ -67,9 +67,25 @@ final class Forks {
             + "last_error_stack_trace = CASE WHEN last_error_type IS NULL THEN ? ELSE last_error_stack_trace END, "
             + "last_error_type = CASE WHEN last_error_type IS NULL THEN ? ELSE last_error_type END, "
             + "failed_branches = failed_branches + 1, ";
-    private static final String PARENT_SETTLED = "updated_at = ?, version = version + 1, "
-            + "pending_branches = pending_branches - 1 "
+    private static final String PARENT_SETTLED_SET = "updated_at = ?, version = version + 1, "
+            + "pending_branches = pending_branches - 1 ";
+    private static final String PARENT_SETTLED = PARENT_SETTLED_SET
             + "WHERE instance_id = ? AND status = 'WAITING' AND pending_branches > 0";
+
+    /*
+     * A finished branch in one statement, where the database runs one (PostgreSQL): the branch's
+     * guarded update, its history row and the parent's settlement, committed at once. Sibling
+     * branches settling at the same moment wait for the parent's row lock only while the statement
+     * commits, not across round trips of a longer transaction.
+     */
+    private static final String FINISH_IN_ONE_STATEMENT = "WITH branch AS (UPDATE gamgee_instance SET " + FINISH
+            + ", version = version + 1 WHERE instance_id = ? AND version = ? RETURNING instance_id, parent_id), "
+            + "recorded AS (INSERT INTO gamgee_step_history (" + InstanceRows.HISTORY_COLUMNS + ") "
+            + "SELECT instance_id, " + GuardedWrites.HISTORY_VALUES + " FROM branch), "
+            + "parent AS (UPDATE gamgee_instance SET " + PARENT_OF_FINISHED + PARENT_SETTLED_SET
+            + "WHERE instance_id = (SELECT parent_id FROM branch) AND status = 'WAITING' AND pending_branches > 0 "
+            + "RETURNING pending_branches) "
+            + "SELECT (SELECT COUNT(*) FROM branch), (SELECT pending_branches FROM parent)";
 
     private final Jdbc jdbc;
 
@@ -164,6 +180,10 @@ final class Forks {
      */
     OptionalInt finish(Claim claim, String result, String traceContext, StepRecord record) {
         Instant at = Transitions.time(claim, record);
+        Vendor known = jdbc.knownVendor();
+        if (known != null && known.writesTransitionInOneStatement()) {
+            return finishInOneStatement(claim, result, traceContext, record, at);
+        }
         Integer remaining = jdbc.inTransaction("finishBranch", claim.instanceId(), (connection, vendor) -> {
             boolean finished = GuardedWrites.update(connection, vendor, claim, FINISH, (s, v, i) -> {
                 s.setString(i, result);
@@ -177,6 +197,39 @@ final class Forks {
             }
             GuardedWrites.record(connection, vendor, claim.instanceId(), record);
             return settle(connection, vendor, claim, null, at);
+        });
+        return remaining == null ? OptionalInt.empty() : OptionalInt.of(remaining);
+    }
+
+    private OptionalInt finishInOneStatement(Claim claim, String result, String traceContext, StepRecord record,
+            Instant at) {
+        Integer remaining = jdbc.autoCommit("finishBranch", claim.instanceId(), (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement(FINISH_IN_ONE_STATEMENT)) {
+                statement.setString(1, result);
+                statement.setString(2, traceContext);
+                vendor.bind(statement, 3, at);
+                vendor.bind(statement, 4, at);
+                statement.setString(5, claim.instanceId());
+                statement.setLong(6, claim.version());
+                GuardedWrites.bindHistory(statement, vendor, 7, record);
+                vendor.bind(statement, 15, at);
+                vendor.bind(statement, 16, at);
+                vendor.bind(statement, 17, at);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) == 0) {
+                        return null;
+                    }
+                    int pending = row.getInt(2);
+                    if (row.wasNull()) {
+                        // committed with the branch: a parent that no longer waits is a broken store, not a race
+                        throw new IllegalStateException("instance " + claim.instance().parentId()
+                                + " does not wait at a join for its branch " + claim.instanceId()
+                                + ", which finished");
+                    }
+                    return pending;
+                }
+            }
         });
         return remaining == null ? OptionalInt.empty() : OptionalInt.of(remaining);
     }

@@ -20,7 +20,8 @@ final class GuardedWrites {
         int bind(PreparedStatement statement, Vendor vendor, int index) throws SQLException;
     }
 
-    private static final String HISTORY_VALUES = "?, ?, ?, ?, ?, ?, ?, ?";
+    /** The placeholders of a history row after its instance id, bound by {@link #bindHistory}. */
+    static final String HISTORY_VALUES = "?, ?, ?, ?, ?, ?, ?, ?";
 
     private GuardedWrites() {
     }
@@ -93,7 +94,8 @@ final class GuardedWrites {
         return "UPDATE gamgee_instance SET " + set + ", version = version + 1 WHERE instance_id = ? AND version = ?";
     }
 
-    private static void bindHistory(PreparedStatement statement, Vendor vendor, int index, StepRecord record)
+    /** Binds {@code record} to {@link #HISTORY_VALUES} from {@code index} on. */
+    static void bindHistory(PreparedStatement statement, Vendor vendor, int index, StepRecord record)
             throws SQLException {
         statement.setString(index, record.step());
         statement.setInt(index + 1, record.attempt());

@@ -29,6 +29,8 @@ public final class ForkWorkload {
 
     static final int WORKFLOWS = 5_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** 4, as W1; {@code -Dgamgee.bench.w5.threads} changes it for a look at contention. */
+    private static final int THREADS = Integer.getInteger("gamgee.bench.w5.threads", 4);
 
     /** Runs the chain, then the fork, on {@code database}. */
     public List<Measurement> run(Database database) throws Exception {
@@ -36,10 +38,11 @@ public final class ForkWorkload {
                 n -> new APayload(n), 3);
         double fork = measure(database, "fork", signal -> new ForkFourWorkflow(signal), ForkFourWorkflow.class,
                 n -> new StartPayload(n), 6);
-        String note = String.format("%,d workflows each, 4 threads; fork/chain = %.2f", WORKFLOWS, fork / chain);
+        String note = String.format("%,d workflows each, %d threads; fork/chain = %.2f", WORKFLOWS, THREADS,
+                fork / chain);
         return List.of(
                 new Measurement("W5 3-step chain", Report.GAMGEE, database, "steps/s", chain, Kind.THROUGHPUT,
-                        String.format("%,d workflows, 4 threads (the same run as W5 fork)", WORKFLOWS)),
+                        String.format("%,d workflows, %d threads (the same run as W5 fork)", WORKFLOWS, THREADS)),
                 new Measurement("W5 fork of 4 branches", Report.GAMGEE, database, "steps/s", fork, Kind.THROUGHPUT,
                         note));
     }
@@ -60,7 +63,7 @@ public final class ForkWorkload {
             long start = System.nanoTime();
             long end = start + TIMEOUT.toNanos();
             long completed;
-            try (WorkerPool pool = WorkerPool.builder(registry, engine.store()).threads(4).build().start()) {
+            try (WorkerPool pool = WorkerPool.builder(registry, engine.store()).threads(THREADS).build().start()) {
                 while (signal.count() < WORKFLOWS && System.nanoTime() < end) {
                     LockSupport.parkNanos(1_000_000);
                 }
