@@ -136,7 +136,10 @@ final class Administration {
         return branches;
     }
 
-    /** Deletes finished workflow instances with their branches and everyone's history; never a branch alone. */
+    /**
+     * Deletes finished workflow instances with their branches and everyone's history and events;
+     * never a branch alone.
+     */
     int purgeFinished(Instant before, int limit) {
         return jdbc.inTransaction("purgeFinished", null, (connection, vendor) -> {
             // A finished row's claimable_at is the time it finished (= updated_at), which lets the
@@ -158,6 +161,8 @@ final class Administration {
                 deleteIn(connection, "DELETE FROM gamgee_instance WHERE instance_id", branches, "");
                 deleted += deleteIn(connection, "DELETE FROM gamgee_instance WHERE instance_id", chunk,
                         " AND status IN ('COMPLETED', 'CANCELLED')");
+                // after the instances: deliveries lock an instance before its events
+                deleteIn(connection, "DELETE FROM gamgee_event WHERE instance_id", rows, "");
             }
             return deleted;
         });

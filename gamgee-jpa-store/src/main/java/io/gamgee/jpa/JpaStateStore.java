@@ -2,8 +2,10 @@ package io.gamgee.jpa;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
@@ -11,6 +13,7 @@ import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.WorkflowInstance;
+import io.gamgee.jpa.entity.EventEntity;
 import io.gamgee.jpa.entity.InstanceEntity;
 import io.gamgee.jpa.entity.StepHistoryEntity;
 import jakarta.persistence.EntityManager;
@@ -20,6 +23,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +57,7 @@ public final class JpaStateStore implements StateStore {
     private final Leases leases;
     private final Transitions transitions;
     private final Forks forks;
+    private final Waits waits;
     private final Queries queries;
     private final Administration administration;
     private final Retention retention;
@@ -64,6 +69,7 @@ public final class JpaStateStore implements StateStore {
         this.leases = new Leases(jdbc);
         this.transitions = new Transitions(jdbc);
         this.forks = new Forks(jdbc);
+        this.waits = new Waits(jdbc);
         this.queries = new Queries(jdbc);
         this.administration = new Administration(jdbc);
         this.retention = new Retention(this, retention);
@@ -102,14 +108,14 @@ public final class JpaStateStore implements StateStore {
 
     /** The entity classes mapping the store's tables, to list in a persistence unit. */
     public static List<Class<?>> entityClasses() {
-        return List.of(InstanceEntity.class, StepHistoryEntity.class);
+        return List.of(InstanceEntity.class, StepHistoryEntity.class, EventEntity.class);
     }
 
     /**
-     * This store inside a transaction you own: submits through the returned view
+     * This store inside a transaction you own: submits and sends through the returned view
      * ({@code client.joining(store.joining(connection))}) insert on {@code connection} and commit or
      * roll back with your own writes; the view never commits, rolls back or closes the connection.
-     * Everything but inserting goes to this store.
+     * Everything but inserting instances and delivering events goes to this store.
      */
     public StateStore joining(Connection connection) {
         Objects.requireNonNull(connection, "connection");
@@ -118,7 +124,7 @@ public final class JpaStateStore implements StateStore {
 
     /**
      * This store inside the current transaction of a Hibernate ORM {@code EntityManager}: submits
-     * through the returned view insert on the transaction's connection, so they commit with
+     * and sends through the returned view write on the transaction's connection, so they commit with
      * {@code em.persist(..)} and roll back with it. Needs Hibernate ORM.
      *
      * @throws IllegalArgumentException when Hibernate ORM is not on the class path
@@ -186,6 +192,53 @@ public final class JpaStateStore implements StateStore {
         Objects.requireNonNull(diagramHash, "diagramHash");
         Objects.requireNonNull(record, "record");
         return transitions.advance(claim, nextStep, payload, diagramHash, traceContext, record, keepLeaseUntil);
+    }
+
+    @Override
+    public boolean advanceLater(Claim claim, String nextStep, String payload, String diagramHash,
+            String traceContext, StepRecord record, Instant runAfter) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(nextStep, "nextStep");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(diagramHash, "diagramHash");
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(runAfter, "runAfter");
+        return transitions.advanceLater(claim, nextStep, payload, diagramHash, traceContext, record, runAfter);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the guarded update that parks the instance, its history row, then a
+     * locking read of the oldest kept event the wait accepts and, if there is one, the instance
+     * moved on, the event consumed and the wait's history row. A wait without a timer is due at
+     * {@link StateStore#NEVER}, past every claim's {@code now}, so claims never read it.
+     */
+    @Override
+    public Optional<WorkflowInstance> await(Claim claim, String wait, String kept, Map<String, String> accepts,
+            Instant timerAt, String diagramHash, String traceContext, StepRecord record) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(wait, "wait");
+        Objects.requireNonNull(kept, "kept");
+        Objects.requireNonNull(accepts, "accepts");
+        Objects.requireNonNull(diagramHash, "diagramHash");
+        Objects.requireNonNull(record, "record");
+        return waits.await(claim, wait, kept, accepts, timerAt, diagramHash, traceContext, record);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction that locks the instance's row ({@code SELECT … FOR UPDATE}) before it reads
+     * or writes the instance's events, so deliveries of one event from several nodes at once are
+     * applied one after the other: one is delivered or queued, the others are duplicates. The
+     * event table's primary key is the backstop: an insert that meets the same id is a duplicate,
+     * with nothing written.
+     */
+    @Override
+    public SendResult deliver(EventDelivery event) {
+        Objects.requireNonNull(event, "event");
+        return waits.deliver(event);
     }
 
     @Override
@@ -334,7 +387,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     /**
-     * Reads both tables once (creating them first when the store was told to): a configuration
+     * Reads every table once (creating them first when the store was told to): a configuration
      * mistake fails with a {@link io.gamgee.core.store.StoreConfigurationException} saying what to
      * fix, an unreachable database with a retryable {@link io.gamgee.core.store.StoreUnavailableException}.
      */

@@ -39,8 +39,9 @@ final class SchemaScript {
     }
 
     /**
-     * Reads both tables once: a missing one fails with the database's "undefined table" error, a
-     * table of an older schema (without the columns of forks) with its "undefined column" error.
+     * Reads every table once: a missing one fails with the database's "undefined table" error, a
+     * table of an older schema (without the columns of forks) with its "undefined column" error;
+     * tables of the second schema, without {@code gamgee_event}, fail on that table.
      */
     static void verify(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -48,6 +49,7 @@ final class SchemaScript {
             statement.executeQuery("SELECT " + String.join(", ", SqlErrors.SCHEMA_2_COLUMNS)
                     + " FROM gamgee_instance WHERE 1 = 0").close();
             statement.executeQuery("SELECT COUNT(*) FROM gamgee_step_history WHERE 1 = 0").close();
+            statement.executeQuery("SELECT COUNT(*) FROM gamgee_event WHERE 1 = 0").close();
         }
     }
 

@@ -67,7 +67,14 @@ final class SqlErrors {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if ((state.equals("42S02") || anyVendor(v -> v.missingTable(sql))) && mentionsGamgeeTables(message)) {
+                boolean missingTable = state.equals("42S02") || anyVendor(v -> v.missingTable(sql));
+                if (missingTable && message.toLowerCase(java.util.Locale.ROOT).contains("gamgee_event")) {
+                    return "Gamgee's tables are of an older version, without the table of events (gamgee_event): "
+                            + "let the store upgrade them (JpaStateStore.builder().createSchema(true), "
+                            + "gamgee.store.create-schema=true) or run the migration V3__gamgee_events.sql (Flyway) "
+                            + "or the changeSet gamgee-schema-3 (Liquibase); see SCHEMA.md";
+                }
+                if (missingTable && mentionsGamgeeTables(message)) {
                     return "Gamgee's tables do not exist in the store's database: let the store create them "
                             + "(JpaStateStore.builder().createSchema(true), gamgee.store.create-schema=true) or run "
                             + "the shipped migrations (see SCHEMA.md)";
@@ -75,8 +82,9 @@ final class SqlErrors {
                 if (MISSING_COLUMN_STATES.contains(state) && mentionsSchema2Column(message)) {
                     return "Gamgee's tables are of an older version, without the columns of forks and joins: let "
                             + "the store upgrade them (JpaStateStore.builder().createSchema(true), "
-                            + "gamgee.store.create-schema=true) or run the migration V2__gamgee_forks.sql "
-                            + "(Flyway) or the changeSet gamgee-schema-2 (Liquibase); see SCHEMA.md";
+                            + "gamgee.store.create-schema=true) or run the migrations V2__gamgee_forks.sql and "
+                            + "V3__gamgee_events.sql (Flyway) or the changeSets gamgee-schema-2 and gamgee-schema-3 "
+                            + "(Liquibase); see SCHEMA.md";
                 }
                 if (anyVendor(v -> v.heldByAnotherProcess(sql))) {
                     return "the embedded database is open in another process, and only one JVM may open it: stop "

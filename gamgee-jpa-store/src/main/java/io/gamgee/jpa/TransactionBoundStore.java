@@ -2,8 +2,10 @@ package io.gamgee.jpa;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
 import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
@@ -13,14 +15,17 @@ import io.gamgee.core.store.WorkflowInstance;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A {@link JpaStateStore} seen from inside a transaction the caller owns: inserts go through the
- * caller's connection and commit (or roll back) with the caller's own writes; everything else is
- * the store's, on its own connections. Never leases on insert: no worker could see the row before
- * the caller commits.
+ * A {@link JpaStateStore} seen from inside a transaction the caller owns: inserts and deliveries of
+ * events go through the caller's connection and commit (or roll back) with the caller's own writes;
+ * everything else is the store's, on its own connections. Never leases on insert: no worker could
+ * see the row before the caller commits. A delivery locks the instance's row in the caller's
+ * transaction until it ends, as it would in one of the store's.
  */
 final class TransactionBoundStore implements StateStore {
 
@@ -69,6 +74,28 @@ final class TransactionBoundStore implements StateStore {
     public Optional<Claim> advance(Claim claim, String nextStep, String payload, String diagramHash,
             String traceContext, StepRecord record, Instant keepLeaseUntil) {
         return store.advance(claim, nextStep, payload, diagramHash, traceContext, record, keepLeaseUntil);
+    }
+
+    @Override
+    public boolean advanceLater(Claim claim, String nextStep, String payload, String diagramHash,
+            String traceContext, StepRecord record, Instant runAfter) {
+        return store.advanceLater(claim, nextStep, payload, diagramHash, traceContext, record, runAfter);
+    }
+
+    @Override
+    public Optional<WorkflowInstance> await(Claim claim, String wait, String kept, Map<String, String> accepts,
+            Instant timerAt, String diagramHash, String traceContext, StepRecord record) {
+        return store.await(claim, wait, kept, accepts, timerAt, diagramHash, traceContext, record);
+    }
+
+    @Override
+    public SendResult deliver(EventDelivery event) {
+        Objects.requireNonNull(event, "event");
+        try {
+            return connection.run(c -> Waits.deliver(c, jdbc.vendorOf(c), event, true));
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate("deliver in the caller's transaction", event.instanceId(), e);
+        }
     }
 
     @Override

@@ -51,6 +51,25 @@ final class Transitions {
         return Optional.of(new Claim(advanced, claim.workerId(), receiptUntil));
     }
 
+    /** Moves the instance to {@code nextStep} as {@link #advance} does, due at {@code runAfter}, the lease cleared. */
+    boolean advanceLater(Claim claim, String nextStep, String payload, String diagramHash, String traceContext,
+            StepRecord record, Instant runAfter) {
+        Instant at = time(claim, record);
+        return GuardedWrites.apply(jdbc, "advanceLater", claim, "step = ?, payload = ?, attempts = 0, run_after = ?, "
+                + "claimable_at = ?, lease_owner = NULL, lease_until = NULL, diagram_hash = ?, trace_context = ?, "
+                + "updated_at = ?, last_error_type = NULL, last_error_message = NULL, last_error_stack_trace = NULL",
+                (s, v, i) -> {
+                    s.setString(i, nextStep);
+                    s.setString(i + 1, payload);
+                    v.bind(s, i + 2, runAfter);
+                    v.bind(s, i + 3, runAfter);
+                    s.setString(i + 4, diagramHash);
+                    s.setString(i + 5, traceContext);
+                    v.bind(s, i + 6, at);
+                    return i + 7;
+                }, record);
+    }
+
     boolean complete(Claim claim, StepRecord record) {
         Instant at = time(claim, record);
         return GuardedWrites.apply(jdbc, "complete", claim, "status = 'COMPLETED', claimable_at = ?, "

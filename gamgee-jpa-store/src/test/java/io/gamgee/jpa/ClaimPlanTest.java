@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.StateStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The claim query reads the claim index in order and stops at the first row: the plan names the
  * index and has no sort of the backlog. Each database gets a backlog of waiting rows of one type
- * (some of them branches) among finished rows of others. A count, which leaves branches out, reads
- * a claim index's range too.
+ * (some of them branches) among finished rows of others, and more instances of that type parked at
+ * waits, without a timer or with one in the future, which no claim may read. A count, which leaves
+ * branches out, reads a claim index's range too.
  */
 class ClaimPlanTest {
 
     private static final int BACKLOG = 20_000;
+    /** Instances parked at waits: more than the backlog, all past the claims' {@code now}. */
+    private static final int PARKED = 30_000;
 
     @Test
     void h2ReadsTheClaimIndexInOrder(@TempDir Path dir) throws Exception {
@@ -157,6 +161,24 @@ class ClaimPlanTest {
                 }
                 // a fifth of the waiting rows are branches, of the row before them
                 insert.setString(9, waiting && i % 5 == 1 ? type + "-" + (i - 1) : null);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            for (int i = 0; i < PARKED; i++) {
+                // half wait for an event only, half for a timer that has not fired yet
+                Instant due = i % 2 == 0 ? StateStore.NEVER : now.plusSeconds(60 + i);
+                insert.setString(1, type + "-parked-" + i);
+                insert.setString(2, type);
+                insert.setString(3, i % 3 == 0 ? "first" : "paid");
+                insert.setString(4, "WAITING");
+                dialect.vendor().bind(insert, 5, due);
+                dialect.vendor().bind(insert, 6, due);
+                dialect.vendor().bind(insert, 7, now);
+                dialect.vendor().bind(insert, 8, now);
+                insert.setString(9, null);
                 insert.addBatch();
                 if (i % 1000 == 999) {
                     insert.executeBatch();

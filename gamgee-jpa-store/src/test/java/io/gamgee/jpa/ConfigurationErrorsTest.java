@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,36 @@ class ConfigurationErrorsTest {
                     .isInstanceOf(StoreConfigurationException.class)
                     .hasMessageStartingWith("Gamgee's tables are of an older version")
                     .hasMessageContaining("createSchema(true)")
-                    .hasMessageContaining("V2__gamgee_forks.sql")
+                    .hasMessageContaining("V2__gamgee_forks.sql").hasMessageContaining("V3__gamgee_events.sql")
+                    .satisfies(e -> assertThat(((StoreException) e).isRetryable()).isFalse());
+        }
+    }
+
+    @Test
+    void tablesWithoutTheTableOfEventsAreAConfigurationErrorSayingHowToUpgrade() throws Exception {
+        try (Connection admin = Databases.postgres().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS gamgee_schema_2 CASCADE");
+            statement.execute("CREATE SCHEMA gamgee_schema_2");
+        }
+        try (Connection first = DriverManager.getConnection(Databases.POSTGRES_URL + "?currentSchema=gamgee_schema_2",
+                "postgres", ""); Statement statement = first.createStatement()) {
+            for (String migration : List.of("V1__gamgee_schema.sql", "V2__gamgee_forks.sql")) {
+                for (String sql : SchemaScript.statements("db/migration/gamgee/postgresql/" + migration)) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        try (HikariDataSource old = new HikariDataSource()) {
+            old.setJdbcUrl(Databases.POSTGRES_URL + "?currentSchema=gamgee_schema_2");
+            old.setUsername("postgres");
+            JpaStateStore store = JpaStateStore.create(old);
+
+            assertThatThrownBy(store::verify)
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageStartingWith("Gamgee's tables are of an older version, without the table of events")
+                    .hasMessageContaining("createSchema(true)")
+                    .hasMessageContaining("V3__gamgee_events.sql")
+                    .hasMessageContaining("gamgee-schema-3")
                     .satisfies(e -> assertThat(((StoreException) e).isRetryable()).isFalse());
         }
     }

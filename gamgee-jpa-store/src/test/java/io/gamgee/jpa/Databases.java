@@ -23,6 +23,8 @@ final class Databases {
     static final String SCHEMA = "gamgee_store_test";
     /** Where {@code *ForkJoinTest} run (see {@link #postgres(String)}). */
     static final String FORK_SCHEMA = "gamgee_fork_test";
+    /** Where {@code *WaitTest} run. */
+    static final String WAIT_SCHEMA = "gamgee_wait_test";
 
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";

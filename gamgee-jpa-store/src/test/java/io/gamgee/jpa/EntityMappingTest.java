@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StepRecord;
+import io.gamgee.jpa.entity.EventEntity;
 import io.gamgee.jpa.entity.InstanceEntity;
 import io.gamgee.jpa.entity.StepHistoryEntity;
 import jakarta.persistence.EntityManager;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The entities agree with the shipped schema (Hibernate's schema validation accepts every
  * database's script), and a store built on an application's persistence unit writes rows that the
- * application reads back as entities, a fork's parent and branches among them.
+ * application reads back as entities, a fork's parent and branches and a wait's events among them.
  */
 class EntityMappingTest {
 
@@ -116,6 +120,35 @@ class EntityMappingTest {
                 assertThat(second.getParentId()).isEqualTo(forking);
                 assertThat(second.getBranchIndex()).isEqualTo(1);
                 assertThat(second.getStep()).isEqualTo("b");
+            } finally {
+                entities.close();
+            }
+
+            // a wait: one event kept before the instance got there, one that moved it on
+            String waiting = type + "-3";
+            store.insert(new NewInstance(waiting, type, "first", "{}", now, null, "hash", now));
+            assertThat(store.deliver(new EventDelivery(waiting, type, "refunded", "evt-early", "{\"r\":1}",
+                    Map.of("other", "refund"), null, now))).isEqualTo(SendResult.QUEUED);
+            Claim atWait = store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w", now, now.plusSeconds(60))
+                    .orElseThrow();
+            store.await(atWait, "paid", "{\"kept\":1}", Map.of("captured", "ship"), null, "hash", null,
+                    new StepRecord(waiting, "first", 1, "w", now, now.plusMillis(1), StepRecord.Outcome.ADVANCED,
+                            "paid", null)).orElseThrow();
+            assertThat(store.deliver(new EventDelivery(waiting, type, "captured", "evt-paid", "{\"p\":1}",
+                    Map.of("paid", "ship"), "00-sender", now.plusMillis(2)))).isEqualTo(SendResult.DELIVERED);
+            entities = units.createEntityManager();
+            try {
+                EventEntity kept = entities.find(EventEntity.class, new EventEntity.Key(waiting, "evt-early"));
+                assertThat(kept.getEventName()).isEqualTo("refunded");
+                assertThat(kept.getArrival()).isEqualTo(1);
+                assertThat(kept.getConsumedAt()).isNull();
+                EventEntity consumed = entities.find(EventEntity.class, new EventEntity.Key(waiting, "evt-paid"));
+                assertThat(consumed.getArrival()).isEqualTo(2);
+                assertThat(consumed.getPayload()).isEqualTo("{\"p\":1}");
+                assertThat(consumed.getTraceContext()).isEqualTo("00-sender");
+                assertThat(consumed.getReceivedAt()).isEqualTo(now.plusMillis(2));
+                assertThat(consumed.getConsumedAt()).isEqualTo(now.plusMillis(2));
+                assertThat(entities.find(InstanceEntity.class, waiting).getStep()).isEqualTo("ship");
             } finally {
                 entities.close();
             }

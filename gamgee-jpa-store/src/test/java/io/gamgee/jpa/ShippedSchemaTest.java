@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gamgee.core.Query;
+import io.gamgee.core.SendResult;
+import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.WorkflowInstance;
-import io.gamgee.jpa.entity.InstanceEntity;
-import io.gamgee.jpa.entity.StepHistoryEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Index;
@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +35,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The Flyway migrations, the Liquibase changelog, the shipped script the store runs and the
  * entities all describe the same tables: the script is the migrations one after the other, and on
  * each database the migrated tables, the script's tables and the entities' columns and indexes
- * agree. A database of the first schema is upgraded by the store's script.
+ * agree. A database of the first or the second schema is upgraded by the store's script.
  */
 class ShippedSchemaTest {
 
-    private static final List<String> MIGRATIONS = List.of("V1__gamgee_schema.sql", "V2__gamgee_forks.sql");
+    private static final List<String> MIGRATIONS =
+            List.of("V1__gamgee_schema.sql", "V2__gamgee_forks.sql", "V3__gamgee_events.sql");
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
@@ -62,13 +64,13 @@ class ShippedSchemaTest {
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
-    void everyScriptCreatesBothTablesAndAllIndexes(Dialect dialect) {
+    void everyScriptCreatesEveryTableAndAllIndexes(Dialect dialect) {
         List<String> statements = SchemaScript.statements(dialect.vendor().schemaResource());
-        assertThat(statements).hasSize(11);
+        assertThat(statements).hasSize(13);
         assertThat(String.join("\n", statements)).contains("gamgee_instance (", "gamgee_step_history (",
                 "gamgee_instance_claim ON", "gamgee_instance_claim_step ON", "gamgee_instance_claim_any ON",
                 "gamgee_step_history_instance ON", "gamgee_instance_branches ON", "parent_id", "branch_index",
-                "pending_branches", "failed_branches");
+                "pending_branches", "failed_branches", "gamgee_event (", "gamgee_event_kept ON");
     }
 
     /**
@@ -102,9 +104,25 @@ class ShippedSchemaTest {
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void theStoreUpgradesADatabaseOfTheFirstSchema(Dialect dialect) throws Exception {
+        theStoreUpgrades(dialect, 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void theStoreUpgradesADatabaseOfTheSecondSchema(Dialect dialect) throws Exception {
+        theStoreUpgrades(dialect, 2);
+    }
+
+    /**
+     * A database migrated to {@code version}, with an instance in it, is upgraded by the store's
+     * script: the instance is still there, and it can be forked and sent events.
+     */
+    private static void theStoreUpgrades(Dialect dialect, int version) throws Exception {
         String schema = freshSchema(dialect, "gamgee_schema_upgraded");
         try (Connection connection = connect(dialect, schema)) {
-            run(connection, migration(dialect, MIGRATIONS.get(0)));
+            for (String migration : MIGRATIONS.subList(0, version)) {
+                run(connection, migration(dialect, migration));
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO gamgee_instance (instance_id, workflow_type, step, payload, status, "
                         + "attempts, run_after, claimable_at, diagram_hash, version, created_at, updated_at) VALUES "
@@ -122,6 +140,8 @@ class ShippedSchemaTest {
                 assertThat(old.pendingBranches()).isZero();
                 assertThat(store.count(Query.workflowType("Old"), null)).isEqualTo(1);
                 assertThat(store.branches("before-forks")).isEmpty();
+                assertThat(store.deliver(new EventDelivery("before-forks", "Old", "paid", "evt-1", "{}",
+                        Map.of("paid", "ship"), null, Instant.now()))).isEqualTo(SendResult.QUEUED);
             }
         }
         assertThat(withoutDetails(describe(dialect, schema))).isEqualTo(entities());
@@ -192,7 +212,7 @@ class ShippedSchemaTest {
         Map<String, Object> tables = new TreeMap<>();
         try (Connection connection = connect(dialect, schema)) {
             DatabaseMetaData metaData = connection.getMetaData();
-            for (String table : List.of("gamgee_instance", "gamgee_step_history")) {
+            for (String table : List.of("gamgee_instance", "gamgee_step_history", "gamgee_event")) {
                 String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
                 List<String> columns = new ArrayList<>();
                 try (ResultSet column = metaData.getColumns(connection.getCatalog(), connection.getSchema(), name,
@@ -245,9 +265,9 @@ class ShippedSchemaTest {
     }
 
     /** The entities' columns and indexes, in the shape of {@link #describe} (without the details). */
-    private Map<String, Object> entities() {
+    private static Map<String, Object> entities() {
         Map<String, Object> tables = new TreeMap<>();
-        for (Class<?> entity : List.of(InstanceEntity.class, StepHistoryEntity.class)) {
+        for (Class<?> entity : JpaStateStore.entityClasses()) {
             String table = entity.getAnnotation(Table.class).name();
             TreeSet<String> columns = new TreeSet<>();
             for (Field field : entity.getDeclaredFields()) {

@@ -45,3 +45,17 @@ ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS branch_index INTEGER NOT NU
 ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS pending_branches INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE gamgee_instance ADD COLUMN IF NOT EXISTS failed_branches INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS gamgee_instance_branches ON gamgee_instance (parent_id, created_at, branch_index);
+
+-- Gamgee schema 3 for PostgreSQL 12+: events and timers. Idempotent: safe to run again. See SCHEMA.md.
+CREATE TABLE IF NOT EXISTS gamgee_event (
+    instance_id   VARCHAR(255)                NOT NULL,
+    event_id      VARCHAR(255)                NOT NULL,
+    event_name    VARCHAR(200)                NOT NULL,
+    arrival       BIGINT                      NOT NULL,
+    payload       TEXT,
+    trace_context VARCHAR(512),
+    received_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    consumed_at   TIMESTAMP(6) WITH TIME ZONE,
+    CONSTRAINT gamgee_event_pk PRIMARY KEY (instance_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS gamgee_event_kept ON gamgee_event (instance_id, consumed_at, arrival);

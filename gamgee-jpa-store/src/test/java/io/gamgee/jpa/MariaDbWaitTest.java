@@ -1,0 +1,18 @@
+package io.gamgee.jpa;
+
+import io.gamgee.core.store.StateStore;
+import io.gamgee.test.WaitContract;
+import java.time.Duration;
+
+/**
+ * Waits, events and delayed steps on the MariaDb store, in a database of their own: the contract
+ * purges everything finished before a time.
+ */
+class MariaDbWaitTest extends WaitContract {
+
+    @Override
+    protected StateStore createStore() {
+        return JpaStateStore.builder().dataSource(Databases.mariadb(Databases.WAIT_SCHEMA)).createSchema(true)
+                .purgeInterval(Duration.ZERO).build();
+    }
+}
