@@ -169,6 +169,10 @@ public final class WorkflowClient {
      * atomically: whichever is written first wins. The sender's current span becomes the parent of
      * the step the event leads to.
      *
+     * <p>A send commits on its own, also inside a container-managed (JTA) transaction; on a client
+     * made with {@link #joining} it writes through the caller's transaction-bound store instead, and
+     * idle workers are not woken before the caller commits ({@link #wakeWorkers()}).
+     *
      * @throws IllegalArgumentException if {@code type} is not registered or never waits for the event
      * @throws PayloadException if the payload cannot be encoded as JSON
      */

@@ -10,6 +10,7 @@ import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
@@ -613,6 +614,33 @@ public final class InMemoryStateStore implements StateStore {
                     .filter(i -> !i.isBranch() && (status == null || i.status() == status)
                             && query.matches(i.workflowType(), i.step()))
                     .count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
+        lock.lock();
+        try {
+            Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+            for (WorkflowInstance instance : instances.values()) {
+                if (!instance.workflowType().equals(workflowType)) {
+                    continue;
+                }
+                long[] c = counts.computeIfAbsent(instance.step(), step -> new long[5]);
+                switch (instance.status()) {
+                    case WAITING -> c[instance.isLeased(now) ? 1 : instance.attempts() > 0 ? 2 : 0]++;
+                    case UNRECOVERABLE -> c[3]++;
+                    case COMPLETED -> c[4] += instance.updatedAt().isBefore(completedSince) ? 0 : 1;
+                    default -> {
+                    }
+                }
+            }
+            return counts.entrySet().stream()
+                    .map(e -> new StateCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                            e.getValue()[3], e.getValue()[4]))
+                    .toList();
         } finally {
             lock.unlock();
         }

@@ -9,6 +9,7 @@ import io.gamgee.core.store.Claim;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StepRecord.Outcome;
@@ -760,5 +761,46 @@ public abstract class StateStoreContract extends StoreContractSupport {
         for (WorkflowInstance instance : store.list(Query.workflowType(type), null, 0, instances)) {
             assertThat(store.history(instance.instanceId())).hasSize(1);
         }
+    }
+
+    // --- state counts --------------------------------------------------------------------------
+
+    @Test
+    void stateCountsTellWhatTheInstancesAtEachStateAreDoing() {
+        String type = uniqueType();
+        insert(type, at(0));                                   // waiting at first
+        insert(type, at(100));                                 // waiting at first, due later
+        for (int i = 0; i < 4; i++) {
+            insert(type, at(0));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(store.claim(Query.workflowType(type), FetchStrategy.OLDEST, "w1", at(1), at(1).plus(LONG_LEASE)))
+                    .isPresent();
+        }
+        // the four claims hold four of the five due rows; settle three of them three ways
+        List<WorkflowInstance> leased = store.list(Query.workflowType(type), InstanceStatus.WAITING, 0, 10).stream()
+                .filter(i -> i.isLeased(at(2))).toList();
+        assertThat(leased).hasSize(4);
+        Claim retry = new Claim(leased.get(0), "w1", leased.get(0).leaseUntil());
+        Claim fail = new Claim(leased.get(1), "w1", leased.get(1).leaseUntil());
+        Claim complete = new Claim(leased.get(2), "w1", leased.get(2).leaseUntil());
+        assertThat(store.retryLater(retry, at(50), ErrorInfo.of("E", "x"), record(retry, Outcome.RETRY_SCHEDULED, at(2),
+                null))).isTrue();
+        assertThat(store.markUnrecoverable(fail, ErrorInfo.of("E", "x"), record(fail, Outcome.UNRECOVERABLE, at(2),
+                null))).isTrue();
+        assertThat(store.complete(complete, record(complete, Outcome.COMPLETED, at(2), null))).isTrue();
+
+        List<StateCounts> counts = store.stateCounts(type, at(3), at(0));
+
+        assertThat(counts).singleElement().satisfies(first -> {
+            assertThat(first.state()).isEqualTo("first");
+            assertThat(first.waiting()).isEqualTo(2);
+            assertThat(first.running()).isEqualTo(1);
+            assertThat(first.retrying()).isEqualTo(1);
+            assertThat(first.unrecoverable()).isEqualTo(1);
+            assertThat(first.completedSince()).isEqualTo(1);
+        });
+        assertThat(store.stateCounts(type, at(3), at(10)).get(0).completedSince()).isZero();
+        assertThat(store.stateCounts(uniqueType(), at(3), at(0))).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import io.gamgee.core.Query;
 import io.gamgee.core.SendResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -343,6 +344,42 @@ public interface StateStore extends AutoCloseable {
 
     /** Counts workflow instances (not branches) matching {@code query} and, if not {@code null}, {@code status}. */
     long count(Query query, InstanceStatus status);
+
+    /**
+     * Counts the instances of {@code workflowType} at each state where any stand: waiting, running,
+     * retrying and unrecoverable ones, and those that completed there since {@code completedSince}.
+     * Branches count at their own states. States with no instance are left out; the order is
+     * unspecified.
+     *
+     * <p>Stores should answer from their claim index without reading finished rows (the overview
+     * of a dashboard asks every few seconds); the default pages through {@link #list}, which reads
+     * every instance of the type and leaves branches out, so override it.
+     */
+    default List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Query query = Query.workflowType(workflowType);
+        int page = 1_000;
+        for (int offset = 0; ; offset += page) {
+            List<WorkflowInstance> instances = list(query, null, offset, page);
+            for (WorkflowInstance instance : instances) {
+                long[] c = counts.computeIfAbsent(instance.step(), step -> new long[5]);
+                switch (instance.status()) {
+                    case WAITING -> c[instance.isLeased(now) ? 1 : instance.attempts() > 0 ? 2 : 0]++;
+                    case UNRECOVERABLE -> c[3]++;
+                    case COMPLETED -> c[4] += instance.updatedAt().isBefore(completedSince) ? 0 : 1;
+                    default -> {
+                    }
+                }
+            }
+            if (instances.size() < page) {
+                break;
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new StateCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3], e.getValue()[4]))
+                .toList();
+    }
 
     /**
      * The instance's executed steps, oldest first, with those of every branch it forked (in the
