@@ -57,6 +57,7 @@ final class StepExecutor {
     private final WorkflowRegistry registry;
     private final WorkerSettings settings;
     private final StepSpans spans;
+    private final StepMetrics metrics;
     final AtomicLong stepsExecuted = new AtomicLong();
     final AtomicLong stepFailures = new AtomicLong();
 
@@ -64,6 +65,7 @@ final class StepExecutor {
         this.registry = registry;
         this.settings = settings;
         this.spans = new StepSpans(settings.openTelemetry());
+        this.metrics = new StepMetrics(settings.openTelemetry());
     }
 
     /**
@@ -112,6 +114,8 @@ final class StepExecutor {
         private final int attempt;
         private final Instant startedAt;
         private Claim claim;
+        /** The history record of the transition being written, for the metrics once it is. */
+        private StepRecord writing;
 
         Execution(StateStore store, Claim claim, Registration registration, Span span, boolean keepLease,
                 WorkerSlot slot) {
@@ -128,6 +132,7 @@ final class StepExecutor {
         }
 
         StepOutcome run() {
+            metrics.started(definition.workflowType(), instance.step(), instance.runAfter(), startedAt);
             Optional<JoinDefinition> join = definition.join(instance.step());
             if (join.isPresent()) {
                 return merge(join.get());
@@ -571,6 +576,9 @@ final class StepExecutor {
 
         /** The outcome of a transition write: {@code done}'s once it was written as asked. */
         private StepOutcome settle(Written written, Supplier<StepOutcome> done) {
+            if (written != Written.LOST && writing != null) {
+                metrics.written(definition.workflowType(), writing);
+            }
             return switch (written) {
                 case LOST -> lost();
                 case REFUSED -> refused();
@@ -595,8 +603,9 @@ final class StepExecutor {
         }
 
         private StepRecord record(Claim held, Outcome outcome, String nextStep, ErrorInfo error, Instant finishedAt) {
-            return new StepRecord(instance.instanceId(), instance.step(), attempt, held.workerId(), startedAt,
+            writing = new StepRecord(instance.instanceId(), instance.step(), attempt, held.workerId(), startedAt,
                     finishedAt, outcome, nextStep, error == null ? null : error.toString());
+            return writing;
         }
 
         /** The error to keep, even when capturing it fails (a real OutOfMemoryError). */

@@ -73,6 +73,7 @@ public final class WorkerPool implements AutoCloseable {
     private final List<WakeSignal.Idle> idles = new CopyOnWriteArrayList<>();
     private final RepeatedWarnings warnings = new RepeatedWarnings(LOG, Duration.ofMinutes(1));
     private volatile boolean running;
+    private volatile InstanceGauge gauge;
     private boolean started;
 
     private WorkerPool(Builder builder) {
@@ -122,6 +123,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         started = true;
         running = true;
+        List<String> types = queries.stream().map(Query::workflowType).distinct().toList();
+        gauge = new InstanceGauge(worker.settings().openTelemetry().get(), store, types, worker.settings().clock());
         for (int i = 0; i < threadCount; i++) {
             startThread();
         }
@@ -344,6 +347,10 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             }
             running = false;
+        }
+        InstanceGauge registered = gauge;
+        if (registered != null) {
+            registered.close();
         }
         closing.countDown();
         signal.signal();

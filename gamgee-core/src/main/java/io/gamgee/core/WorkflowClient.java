@@ -5,6 +5,7 @@ import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import java.time.Clock;
@@ -219,6 +220,17 @@ public final class WorkflowClient {
     /** How many instances match {@code query} and, if not {@code null}, {@code status}. */
     public long count(Query query, InstanceStatus status) {
         return store.count(query, status);
+    }
+
+    /**
+     * What the instances of {@code workflowType} at each state are doing now: how many wait, run,
+     * retry or are unrecoverable there, and how many completed there since {@code completedSince}
+     * (see {@link StateStore#stateCounts}). States with no instance are left out.
+     */
+    public List<StateCounts> stateCounts(String workflowType, Instant completedSince) {
+        Objects.requireNonNull(workflowType, "workflowType");
+        Objects.requireNonNull(completedSince, "completedSince");
+        return store.stateCounts(workflowType, clock.instant(), completedSince);
     }
 
     /** The instance's executed steps, its branches' included, oldest first. */

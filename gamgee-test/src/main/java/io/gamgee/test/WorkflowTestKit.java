@@ -16,6 +16,9 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -59,6 +62,7 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
     private final TestClock clock;
     private final WorkflowRegistry registry;
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
     private final OpenTelemetrySdk openTelemetry;
     private final WorkflowWorker worker;
     private final WorkflowClient client;
@@ -68,6 +72,7 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
         this.registry = builder.registry.build();
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
         this.worker = WorkflowWorker.builder(registry)
@@ -164,6 +169,14 @@ public final class WorkflowTestKit implements AfterEachCallback, AutoCloseable {
     /** The instance's executed steps, oldest first. */
     public List<StepRecord> history(String instanceId) {
         return client.history(instanceId);
+    }
+
+    /**
+     * The metrics recorded so far ({@code gamgee.transitions}, {@code gamgee.step.duration},
+     * {@code gamgee.step.start_delay}), cumulative since the kit was made.
+     */
+    public java.util.Collection<MetricData> metrics() {
+        return metrics.collectAllMetrics();
     }
 
     /** Every span finished so far, in the order they ended. */
