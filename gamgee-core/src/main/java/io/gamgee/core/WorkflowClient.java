@@ -8,6 +8,7 @@ import io.gamgee.core.store.NewInstance;
 import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
+import io.gamgee.core.store.WorkflowInstance;
 import java.time.Clock;
 import java.time.Instant;
 import io.opentelemetry.context.Context;
@@ -231,6 +232,14 @@ public final class WorkflowClient {
         Objects.requireNonNull(workflowType, "workflowType");
         Objects.requireNonNull(completedSince, "completedSince");
         return store.stateCounts(workflowType, clock.instant(), completedSince);
+    }
+
+    /**
+     * The payload the instance holds, as stored JSON: its current step's (what it keeps, at a
+     * wait; its result, for a finished branch); empty for an unknown id or no payload.
+     */
+    public Optional<String> payload(String instanceId) {
+        return store.find(instanceId).map(WorkflowInstance::payload);
     }
 
     /** The instance's executed steps, its branches' included, oldest first. */
