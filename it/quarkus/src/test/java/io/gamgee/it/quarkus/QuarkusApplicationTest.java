@@ -10,8 +10,13 @@ import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StepRecord;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +47,8 @@ class QuarkusApplicationTest {
     @Test
     void theBuildCompatibleExtensionFoundTheWorkflow() {
         assertThat(discovered.discovery()).isEqualTo(DiscoveredWorkflows.Discovery.BUILD_COMPATIBLE_EXTENSION);
-        assertThat(discovered.implementations()).containsExactly(GreetingWorkflow.class);
+        assertThat(discovered.implementations()).containsExactlyInAnyOrder(GreetingWorkflow.class,
+                ApprovalWorkflow.class);
     }
 
     @Test
@@ -102,5 +108,48 @@ class QuarkusApplicationTest {
         return trace.flatMap(traceId -> finished.stream()
                 .filter(span -> span.getTraceId().equals(traceId) && span.getName().equals(name))
                 .findFirst());
+    }
+
+    @TestHTTPResource("/webhooks/approvals")
+    URI webhooks;
+
+    private HttpResponse<String> post(String path, String deliveryId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhooks + path))
+                .header("Delivery-Id", deliveryId).header("Reviewer", "Dee")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anHttpWebhookSendsTheEventThatMovesAWaitingWorkflowOnOnce() throws Exception {
+        String id = client.submit(ApprovalWorkflow.class, new RequestApprovalPayload("doc-7"), "doc-7");
+        await().atMost(TIMEOUT).until(() -> client.status(id).orElseThrow().step().equals("decided"));
+        assertThat(client.status(id).orElseThrow().awaiting()).containsExactly("approved", "rejected");
+        spans.reset();
+
+        HttpResponse<String> first = post("/doc-7/approved", "delivery-1");
+        HttpResponse<String> retried = post("/doc-7/approved", "delivery-1");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("DELIVERED");
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo("DUPLICATE");
+        await().atMost(TIMEOUT).until(() -> client.status(id).orElseThrow().status() == InstanceStatus.COMPLETED);
+        assertThat(guestbook.entries()).containsOnlyOnce("published doc-7, approved by Dee");
+        assertThat(client.history(id)).extracting(StepRecord::step)
+                .containsExactly("requestApproval", "decided", "publish");
+        assertThat(post("/doc-7/rejected", "delivery-2").statusCode()).isEqualTo(409);
+        assertThat(post("/nobody/approved", "delivery-3").statusCode()).isEqualTo(404);
+
+        // one trace from the webhook's HTTP span to the step the event led to
+        await().atMost(TIMEOUT).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(span -> span.getName().equals("ApprovalWorkflow.publish")));
+        SpanData publish = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("ApprovalWorkflow.publish")).findFirst().orElseThrow();
+        SpanData http = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(publish.getTraceId()) && span.getName().startsWith("POST"))
+                .findFirst().orElseThrow(() -> new AssertionError("no HTTP span in the publish step's trace: "
+                        + spans.getFinishedSpanItems()));
+        assertThat(publish.getParentSpanId()).isEqualTo(http.getSpanId());
     }
 }
