@@ -206,7 +206,7 @@ final class DashboardHandler implements HttpHandler {
             Set<String> visited = new HashSet<>();
             history.forEach(record -> visited.add(record.step()));
             status.branches().forEach(branch -> visited.add(branch.step()));
-            svg = DiagramSvg.render(definition, Map.of(), new DiagramSvg.Path(visited, status.step(),
+            svg = DiagramSvg.render(definition, counts(definition.workflowType()), new DiagramSvg.Path(visited, status.step(),
                     status.status() == InstanceStatus.COMPLETED), null);
         }
         String notice = null;

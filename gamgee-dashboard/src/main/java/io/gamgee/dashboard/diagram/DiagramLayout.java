@@ -133,6 +133,9 @@ final class DiagramLayout {
             nodes.put(node.id(), new PlacedNode(node, elk.getX(), elk.getY(), elk.getWidth(), elk.getHeight(),
                     sideX, sideY, sideWidth));
             right = Math.max(right, sideX + sideWidth + 8);
+            if (node.retry() != null) {
+                right = Math.max(right, elk.getX() + elk.getWidth() + 30 + textWidth(node.retry(), SMALL_FONT_SIZE));
+            }
         }
         List<PlacedEdge> edges = new ArrayList<>();
         for (int i = 0; i < elkEdges.size(); i++) {

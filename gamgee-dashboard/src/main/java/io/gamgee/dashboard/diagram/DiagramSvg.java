@@ -160,7 +160,7 @@ public final class DiagramSvg {
                             .append(num(lx + 22)).append(',').append(num(y + 30)).append(' ').append(num(lx))
                             .append(',').append(num(y + 24)).append("\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.3\"/>")
                             .append("<text class=\"retry\" x=\"").append(num(lx + 24)).append("\" y=\"")
-                            .append(num(placed.sideY() + 12)).append("\" font-size=\"")
+                            .append(num(y + 20)).append("\" font-size=\"")
                             .append(num(DiagramLayout.SMALL_FONT_SIZE)).append("\">").append(escape(node.retry()))
                             .append("</text>");
                 }
