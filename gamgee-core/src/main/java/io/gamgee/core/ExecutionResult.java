@@ -4,7 +4,11 @@ package io.gamgee.core;
 public enum ExecutionResult {
     /** The workflow reached {@code [*]}. */
     COMPLETED,
-    /** A step ran and the workflow moved on to its next step (single-step execution only). */
+    /**
+     * A step ran and the workflow moved on: to its next step (single-step execution), or to where
+     * it continues later — a wait, a delayed step, a join waiting for its branches, or the end of a
+     * branch.
+     */
     CONTINUED,
     /** A step failed and will be retried after its backoff, or the claim was lost to another worker. */
     STOPPED,

@@ -259,7 +259,8 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         StepExecutor.StepOutcome outcome = worker.execute(store, claim, true, slot);
-        while (outcome.result() == ExecutionResult.CONTINUED) {
+        // a workflow that moved on to a wait, a delayed step or its branches' join continues later
+        while (outcome.result() == ExecutionResult.CONTINUED && outcome.next() != null) {
             if (!running || slot.retired) {
                 store.release(outcome.next());
                 return;

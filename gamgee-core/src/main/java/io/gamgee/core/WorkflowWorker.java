@@ -90,7 +90,8 @@ public final class WorkflowWorker {
     /**
      * Claims one due instance matching {@code query} and runs its steps one after another, keeping
      * the lease between them, until it completes, stops (a retry is scheduled or the claim was
-     * lost) or becomes unrecoverable.
+     * lost), becomes unrecoverable, or moves on to where it continues later ({@code CONTINUED}: a
+     * wait, a delayed step or a fork's join). After a fork it runs the first branch to its end.
      *
      * @param fetchTimeout how long to wait for a due instance; {@link Duration#ZERO} looks once
      * @return {@link ExecutionResult#COMPLETED}, {@link ExecutionResult#STOPPED},
@@ -103,7 +104,7 @@ public final class WorkflowWorker {
             return ExecutionResult.NO_TASKS_WAITING;
         }
         StepExecutor.StepOutcome outcome = executor.execute(store, claim.get(), true, null);
-        while (outcome.result() == ExecutionResult.CONTINUED) {
+        while (outcome.result() == ExecutionResult.CONTINUED && outcome.next() != null) {
             outcome = executor.execute(store, outcome.next(), true, null);
         }
         return outcome.result();

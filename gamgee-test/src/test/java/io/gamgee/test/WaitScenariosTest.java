@@ -142,4 +142,18 @@ class WaitScenariosTest {
             assertThat(ship.getTraceId()).isEqualTo(webhook.getSpanContext().getTraceId());
         }
     }
+
+    @Test
+    void aWorkerRunningAWorkflowToItsWaitStopsThereWithoutAnError() {
+        InMemoryStateStore store = new InMemoryStateStore();
+        io.gamgee.core.WorkflowRegistry registry = io.gamgee.core.WorkflowRegistry.of(() -> workflow);
+        String id = workflow.submit(new RequestPaymentPayload("o-7"), store);
+        io.gamgee.core.WorkflowWorker worker = new io.gamgee.core.WorkflowWorker(registry);
+
+        assertThat(worker.executeWaitingWorkflow(store, io.gamgee.core.Query.all(), io.gamgee.core.FetchStrategy.OLDEST,
+                Duration.ZERO)).isEqualTo(io.gamgee.core.ExecutionResult.CONTINUED);
+
+        assertThat(store.find(id).orElseThrow().step()).isEqualTo("paid");
+        assertThat(store.find(id).orElseThrow().leaseOwner()).isNull();
+    }
 }
