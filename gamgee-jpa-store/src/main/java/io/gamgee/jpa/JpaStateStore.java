@@ -9,6 +9,7 @@ import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewBranch;
 import io.gamgee.core.store.NewInstance;
+import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StateStore;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.StoreException;
@@ -356,6 +357,14 @@ public final class JpaStateStore implements StateStore {
     public long count(Query query, InstanceStatus status) {
         Objects.requireNonNull(query, "query");
         return queries.count(query, status);
+    }
+
+    @Override
+    public List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
+        Objects.requireNonNull(workflowType, "workflowType");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(completedSince, "completedSince");
+        return queries.stateCounts(workflowType, now, completedSince);
     }
 
     @Override

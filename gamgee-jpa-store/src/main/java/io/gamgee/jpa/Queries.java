@@ -2,12 +2,16 @@ package io.gamgee.jpa;
 
 import io.gamgee.core.Query;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads instances and their history for applications, dashboards and tools; never on the hot path. */
@@ -21,6 +25,24 @@ final class Queries {
             + " FROM gamgee_step_history WHERE instance_id = ? UNION ALL SELECT h.id, h."
             + InstanceRows.HISTORY_COLUMNS.replace(", ", ", h.") + " FROM gamgee_instance b "
             + "JOIN gamgee_step_history h ON h.instance_id = b.instance_id WHERE b.parent_id = ? ORDER BY id";
+
+    /*
+     * What the instances of one type at each state are doing: the live ones through the
+     * (status, workflow_type, step, …) claim index range of WAITING and UNRECOVERABLE, the
+     * completed ones through the (status, workflow_type, claimable_at) range since the window's
+     * start (a completion sets claimable_at to its time); finished rows outside the window are
+     * never read.
+     */
+    private static final String STATE_COUNTS = "SELECT step, "
+            + "SUM(CASE WHEN status = 'WAITING' AND (lease_until IS NULL OR lease_until <= ?) AND attempts = 0 "
+            + "THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN status = 'WAITING' AND lease_until > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN status = 'WAITING' AND (lease_until IS NULL OR lease_until <= ?) AND attempts > 0 "
+            + "THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN status = 'UNRECOVERABLE' THEN 1 ELSE 0 END), 0 "
+            + "FROM gamgee_instance WHERE status IN ('WAITING', 'UNRECOVERABLE') AND workflow_type = ? GROUP BY step "
+            + "UNION ALL SELECT step, 0, 0, 0, 0, COUNT(*) FROM gamgee_instance "
+            + "WHERE status = 'COMPLETED' AND workflow_type = ? AND claimable_at >= ? GROUP BY step";
 
     private final Jdbc jdbc;
 
@@ -68,6 +90,31 @@ final class Queries {
                     row.next();
                     return row.getLong(1);
                 }
+            }
+        });
+    }
+
+    List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
+        return jdbc.autoCommit("stateCounts", null, (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement(STATE_COUNTS)) {
+                vendor.bind(statement, 1, now);
+                vendor.bind(statement, 2, now);
+                vendor.bind(statement, 3, now);
+                statement.setString(4, workflowType);
+                statement.setString(5, workflowType);
+                vendor.bind(statement, 6, completedSince);
+                Map<String, long[]> counts = new LinkedHashMap<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        long[] c = counts.computeIfAbsent(row.getString(1), step -> new long[5]);
+                        for (int i = 0; i < 5; i++) {
+                            c[i] += row.getLong(i + 2);
+                        }
+                    }
+                }
+                List<StateCounts> result = new ArrayList<>();
+                counts.forEach((step, c) -> result.add(new StateCounts(step, c[0], c[1], c[2], c[3], c[4])));
+                return result;
             }
         });
     }
