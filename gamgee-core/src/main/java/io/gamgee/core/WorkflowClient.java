@@ -263,6 +263,20 @@ public final class WorkflowClient {
     }
 
     /**
+     * Puts one unrecoverable instance back to work at the step where it stopped, with its attempts
+     * reset (a workflow failed by its branches: those branches). Fix the cause first.
+     *
+     * @return {@code false} if there is no such instance or it is not unrecoverable
+     */
+    public boolean recover(String instanceId) {
+        boolean recovered = store.recover(Objects.requireNonNull(instanceId, "instanceId"), clock.instant());
+        if (recovered) {
+            registry.signal().signal();
+        }
+        return recovered;
+    }
+
+    /**
      * Cancels a waiting instance; it never runs again. A step that is running finishes, but its
      * result is discarded. An instance waiting at a join is cancelled with all its unfinished
      * branches.

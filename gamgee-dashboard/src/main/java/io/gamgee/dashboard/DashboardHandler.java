@@ -228,11 +228,6 @@ final class DashboardHandler implements HttpHandler {
                 }
             }
         }
-        if (query.containsKey("others")) {
-            notice = integer(query, "others", 0) + " instances are unrecoverable at " + status.step()
-                    + ", and the store recovers by workflow type and step: recover them all from the state's page.";
-            warn = true;
-        }
         String nonce = nonce();
         html(exchange, 200, nonce, Pages.layout(id, nonce, guard.readOnly(), Pages.instancePage(status, svg, history,
                 client.payload(id).orElse(null), guard.readOnly(), guard.csrfToken(), notice, warn), null));
@@ -312,7 +307,7 @@ final class DashboardHandler implements HttpHandler {
                         "message", outcome.message));
             } else {
                 redirect(exchange, Pages.instanceLink(id) + (outcome.recovered ? "?done=recovered"
-                        : outcome.others > 1 ? "?others=" + outcome.others : "?done=not-recovered"));
+                        : "?done=not-recovered"));
             }
         } else if (p.size() == 3 && p.get(0).equals("instances") && p.get(2).equals("cancel")) {
             String id = p.get(1);
@@ -341,29 +336,18 @@ final class DashboardHandler implements HttpHandler {
         }
     }
 
-    private record RecoverOutcome(boolean recovered, long others, String message) {
+    private record RecoverOutcome(boolean recovered, String message) {
     }
 
-    /**
-     * Recovers one instance. The store recovers by workflow type and step, so this one is recovered
-     * exactly only when it is the only unrecoverable instance at its state; otherwise the caller is
-     * told to recover the state's instances together.
-     */
+    /** Recovers one instance by its id (a workflow failed by its branches: those branches). */
     private RecoverOutcome recover(String id) {
         WorkflowStatus status = client.status(id).orElseThrow(() -> new Refused(404, "no instance " + id));
         if (status.status() != InstanceStatus.UNRECOVERABLE) {
-            return new RecoverOutcome(false, 0, "instance " + id + " is " + status.status() + ", not UNRECOVERABLE");
+            return new RecoverOutcome(false, "instance " + id + " is " + status.status() + ", not UNRECOVERABLE");
         }
-        long atStep = unrecoverableAt(status.workflowType(), status.step());
-        if (atStep > 1) {
-            return new RecoverOutcome(false, atStep, atStep + " instances are unrecoverable at " + status.step()
-                    + " and the store recovers by workflow type and step: POST /api/workflows/"
-                    + Html.enc(status.workflowType()) + "/recover?step=" + Html.enc(status.step()) + " recovers them all");
-        }
-        client.recoverTasks(Query.workflowType(status.workflowType()).step(status.step()), 1);
-        boolean recovered = client.status(id).map(s -> s.status() != InstanceStatus.UNRECOVERABLE).orElse(false);
-        return new RecoverOutcome(recovered, 0, recovered ? "instance " + id + " is back to work at " + status.step()
-                : "instance " + id + " was not recovered: another instance at " + status.step() + " was taken first");
+        boolean recovered = client.recover(id);
+        return new RecoverOutcome(recovered, recovered ? "instance " + id + " is back to work at " + status.step()
+                : "instance " + id + " was not recovered: it changed meanwhile");
     }
 
     // ---------------------------------------------------------------- helpers

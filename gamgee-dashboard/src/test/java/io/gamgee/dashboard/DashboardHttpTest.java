@@ -170,9 +170,13 @@ class DashboardHttpTest {
         failed("b-2", "y");
 
         assertThat(get("/workflows/OrderWorkflow/recover?step=charge").body()).contains("<b>2</b> unrecoverable instances");
-        HttpResponse<String> one = post("/api/instances/b-1/recover", "csrf=" + csrf());
-        assertThat(one.statusCode()).isEqualTo(409);
-        assertThat(one.body()).contains("2 instances are unrecoverable at charge");
+        failed("b-3", "z");
+        // one instance by its id: only that one
+        HttpResponse<String> one = post("/api/instances/b-3/recover", "csrf=" + csrf());
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(kit.statusOf("b-3").status()).isEqualTo(InstanceStatus.WAITING);
+        assertThat(kit.statusOf("b-1").status()).isEqualTo(InstanceStatus.UNRECOVERABLE);
+        assertThat(post("/api/instances/b-3/recover", "csrf=" + csrf()).statusCode()).isEqualTo(409);
 
         HttpResponse<String> page = post("/workflows/OrderWorkflow/recover?step=charge", "csrf=" + csrf());
         assertThat(page.statusCode()).isEqualTo(303);

@@ -54,14 +54,31 @@ final class Administration {
      * cancelled workflow stay as they are.
      */
     int recoverTasks(Query query, int limit, Instant now) {
-        return jdbc.inTransaction("recoverTasks", null, (connection, vendor) -> {
-            QueryFilter filter = QueryFilter.of(query, InstanceStatus.UNRECOVERABLE);
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.UNRECOVERABLE);
+        return recover("recoverTasks", null, filter.sql(), statement -> filter.bind(statement, 1), limit, now);
+    }
+
+    /**
+     * Puts the unrecoverable instance {@code instanceId} back to work as {@link #recoverTasks}
+     * would (a workflow failed by its branches through them).
+     *
+     * @return whether it was unrecoverable and is back
+     */
+    boolean recover(String instanceId, Instant now) {
+        return recover("recover", instanceId, "status = 'UNRECOVERABLE' AND instance_id = ?", statement -> {
+            statement.setString(1, instanceId);
+            return 2;
+        }, 1, now) > 0;
+    }
+
+    private int recover(String operation, String instanceId, String where, Binder binder, int limit, Instant now) {
+        return jdbc.inTransaction(operation, instanceId, (connection, vendor) -> {
             List<Unrecoverable> matches = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT instance_id, parent_id, "
-                    + "failed_branches FROM gamgee_instance i WHERE " + filter.sql() + " AND NOT EXISTS (SELECT 1 "
+                    + "failed_branches FROM gamgee_instance i WHERE " + where + " AND NOT EXISTS (SELECT 1 "
                     + "FROM gamgee_instance p WHERE p.instance_id = i.parent_id AND p.status = 'CANCELLED') "
                     + "ORDER BY claimable_at, instance_id LIMIT " + limit)) {
-                filter.bind(statement, 1);
+                binder.bind(statement);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         matches.add(new Unrecoverable(row.getString(1), row.getString(2), row.getInt(3) > 0));

@@ -325,6 +325,13 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public boolean recover(String instanceId, Instant now) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(now, "now");
+        return administration.recover(instanceId, now);
+    }
+
+    @Override
     public int recoverTasks(Query query, int limit, Instant now) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(now, "now");

@@ -135,6 +135,11 @@ final class TransactionBoundStore implements StateStore {
     }
 
     @Override
+    public boolean recover(String instanceId, Instant now) {
+        return store.recover(instanceId, now);
+    }
+
+    @Override
     public int recoverTasks(Query query, int limit, Instant now) {
         return store.recoverTasks(query, limit, now);
     }

@@ -293,6 +293,21 @@ public abstract class ForkJoinContract extends StoreContractSupport {
     }
 
     @Test
+    void recoveringOneWorkflowByIdPutsBackItsFailedBranches() {
+        String type = uniqueType();
+        String id = forked(type, 2);
+        Map<String, Claim> branches = claimAll(type, 2);
+        assertThat(fail(branches.get(id + "/b0"), 3)).isTrue();
+        assertThat(finish(branches.get(id + "/b1"), 4)).hasValue(0);
+
+        assertThat(store.recover(id, at(5))).isTrue();
+
+        assertThat(get(id).status()).isEqualTo(InstanceStatus.WAITING);
+        assertThat(get(id).pendingBranches()).isEqualTo(1);
+        assertThat(claimAll(type, 5)).containsOnlyKeys(id + "/b0");
+    }
+
+    @Test
     void cancellingTheParentCancelsItsUnsettledBranches() {
         String type = uniqueType();
         String id = forked(type, 3);

@@ -529,6 +529,41 @@ public final class InMemoryStateStore implements StateStore {
         }
     }
 
+    @Override
+    public boolean recover(String instanceId, Instant now) {
+        Objects.requireNonNull(now, "now");
+        lock.lock();
+        try {
+            WorkflowInstance current = instances.get(instanceId);
+            if (current == null || current.status() != InstanceStatus.UNRECOVERABLE) {
+                return false;
+            }
+            if (current.isBranch()) {
+                if (instances.get(current.parentId()).status() == InstanceStatus.CANCELLED) {
+                    return false;
+                }
+                recoverBranch(current, now);
+                return true;
+            }
+            List<WorkflowInstance> failedBranches = branches(instanceId).stream()
+                    .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
+            if (!failedBranches.isEmpty()) {
+                failedBranches.forEach(branch -> recoverBranch(branch, now));
+                return true;
+            }
+            write(current, copy(current, b -> {
+                b.status = InstanceStatus.WAITING;
+                b.attempts = 0;
+                b.runAfter = now;
+                b.lease(null, null);
+                b.updatedAt = now;
+            }));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Puts a failed branch back to work; its parent waits for it again. Called with the lock held. */
     private void recoverBranch(WorkflowInstance branch, Instant now) {
         write(branch, copy(branch, b -> {

@@ -803,4 +803,25 @@ public abstract class StateStoreContract extends StoreContractSupport {
         assertThat(store.stateCounts(type, at(3), at(10)).get(0).completedSince()).isZero();
         assertThat(store.stateCounts(uniqueType(), at(3), at(0))).isEmpty();
     }
+
+    @Test
+    void recoverPutsBackOnlyTheInstanceItNames() {
+        String type = uniqueType();
+        String first = insert(type, at(0));
+        String second = insert(type, at(0));
+        for (int i = 0; i < 2; i++) {
+            Claim claim = claim(type, FetchStrategy.OLDEST, "w1", at(1));
+            assertThat(store.markUnrecoverable(claim, ErrorInfo.of("E", "x"),
+                    record(claim, Outcome.UNRECOVERABLE, at(1), null))).isTrue();
+        }
+
+        assertThat(store.recover(first, at(2))).isTrue();
+
+        assertThat(get(first).status()).isEqualTo(InstanceStatus.WAITING);
+        assertThat(get(first).attempts()).isZero();
+        assertThat(get(first).runAfter()).isEqualTo(at(2));
+        assertThat(get(second).status()).isEqualTo(InstanceStatus.UNRECOVERABLE);
+        assertThat(store.recover(first, at(3))).as("no longer unrecoverable").isFalse();
+        assertThat(store.recover(type + "-nobody", at(3))).isFalse();
+    }
 }

@@ -321,6 +321,19 @@ public interface StateStore extends AutoCloseable {
     int recoverTasks(Query query, int limit, Instant now);
 
     /**
+     * Puts the {@link InstanceStatus#UNRECOVERABLE} instance {@code instanceId} back to work, as
+     * {@link #recoverTasks} would put it back (a failed branch with its parent waiting for it
+     * again; a workflow failed by its branches through those branches).
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; stores should implement it.
+     *
+     * @return {@code false} if there is no such instance or it is not unrecoverable
+     */
+    default boolean recover(String instanceId, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot recover one instance by id");
+    }
+
+    /**
      * Cancels a {@link InstanceStatus#WAITING} instance, even one whose step is running (that step's
      * transition will then find the version moved and be discarded). An instance waiting at a join
      * is cancelled with every branch it forked that has not settled, in one transaction.
