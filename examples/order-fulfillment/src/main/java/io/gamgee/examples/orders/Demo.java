@@ -4,8 +4,10 @@ import io.gamgee.cdi.GamgeeRuntime;
 import io.gamgee.core.Query;
 import io.gamgee.core.WorkerPool;
 import io.gamgee.core.WorkflowClient;
+import io.gamgee.core.WorkflowRegistry;
 import io.gamgee.core.WorkflowStatus;
 import io.gamgee.core.store.InstanceStatus;
+import io.gamgee.dashboard.GamgeeDashboard;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class Demo {
 
         WorkflowClient client = container.select(WorkflowClient.class).get();
         GamgeeRuntime gamgee = container.select(GamgeeRuntime.class).get();
+        GamgeeDashboard dashboard = startDashboard(client, container.select(WorkflowRegistry.class).get());
         long finishedBefore = finishedCount(client);
         long resumed = client.count(ORDERS, InstanceStatus.WAITING);
         int batch = resumed > 0 ? latestBatch(client) : latestBatch(client) + 1;
@@ -66,6 +69,9 @@ public final class Demo {
         System.out.printf("Order fulfillment demo: batch %d, %d orders (%s), %d workers, state in %s%n",
                 batch, total, resumed > 0 ? resumed + " in flight, resumed from an interrupted run" : "new",
                 gamgee.settings().threads(), data);
+        if (dashboard != null) {
+            System.out.println("Watch them on the diagram: " + dashboard.url());
+        }
         Progress progress = new Progress(System.console() != null);
         while (true) {
             List<WorkflowStatus> waiting = client.list(ORDERS, InstanceStatus.WAITING, 0, Integer.MAX_VALUE);
@@ -91,9 +97,33 @@ public final class Demo {
                 shipping.shipped(), payments.refunds(), payments.timeouts(), resumed);
         System.out.printf("  all runs: completed %d, unrecoverable %d (see their last error with WorkflowClient.status)%n",
                 completed, unrecoverable);
+        if (dashboard != null && Boolean.getBoolean("demo.keepDashboard")) {
+            System.out.println("The dashboard stays up at " + dashboard.url() + " until you stop the demo (Ctrl-C).");
+            Thread.sleep(Long.MAX_VALUE);
+        }
         finished.set(true);
         Runtime.getRuntime().removeShutdownHook(shutdown);
+        if (dashboard != null) {
+            dashboard.close();
+        }
         container.close();
+    }
+
+    /**
+     * The dashboard on {@code demo.dashboardPort} (8089; 0 for none), bound to 127.0.0.1; a port in
+     * use only costs the demo its dashboard.
+     */
+    private static GamgeeDashboard startDashboard(WorkflowClient client, WorkflowRegistry registry) {
+        int port = Integer.getInteger("demo.dashboardPort", 8089);
+        if (port == 0) {
+            return null;
+        }
+        try {
+            return GamgeeDashboard.builder(client, registry).port(port).start();
+        } catch (RuntimeException e) {
+            System.out.println("(no dashboard: " + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static ReserveStockPayload order(int batch, int i) {
