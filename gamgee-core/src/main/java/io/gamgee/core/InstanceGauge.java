@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The observable gauge {@code gamgee.instances}: how many instances stand at each state of each
  * workflow type a pool runs, by {@code gamgee.workflow.type}, {@code gamgee.step} and
  * {@code gamgee.status} ({@code waiting}, {@code running}, {@code retrying}, {@code unrecoverable}).
  * A collection reads {@link StateStore#stateCounts} once per type at most every {@link #EVERY};
- * collections in between see the last reading.
+ * collections in between see the last reading. The gauge is registered when the pool runs its first
+ * step, like spans, so an OpenTelemetry the application installs after making its pool is the one
+ * used.
  */
 final class InstanceGauge implements AutoCloseable {
 
@@ -32,18 +35,33 @@ final class InstanceGauge implements AutoCloseable {
     private final StateStore store;
     private final List<String> workflowTypes;
     private final Clock clock;
-    private final ObservableLongGauge gauge;
+    private final Supplier<OpenTelemetry> openTelemetry;
+    private volatile ObservableLongGauge gauge;
+    private volatile boolean closed;
     private volatile List<Reading> last = List.of();
     private volatile Instant readAt = Instant.MIN;
 
-    InstanceGauge(OpenTelemetry openTelemetry, StateStore store, List<String> workflowTypes, Clock clock) {
+    InstanceGauge(Supplier<OpenTelemetry> openTelemetry, StateStore store, List<String> workflowTypes, Clock clock) {
         this.store = store;
         this.workflowTypes = List.copyOf(workflowTypes);
         this.clock = clock;
-        this.gauge = openTelemetry.getMeter(StepSpans.SCOPE).gaugeBuilder("gamgee.instances").ofLongs()
-                .setUnit("{instance}")
-                .setDescription("Instances at each state of a workflow type, by what they are doing")
-                .buildWithCallback(measurement -> readings().forEach(r -> measurement.record(r.value(), r.attributes())));
+        this.openTelemetry = openTelemetry;
+    }
+
+    /** Registers the gauge once; cheap after that. */
+    void register() {
+        if (gauge != null || closed) {
+            return;
+        }
+        synchronized (this) {
+            if (gauge == null && !closed) {
+                gauge = openTelemetry.get().getMeter(StepSpans.SCOPE).gaugeBuilder("gamgee.instances").ofLongs()
+                        .setUnit("{instance}")
+                        .setDescription("Instances at each state of a workflow type, by what they are doing")
+                        .buildWithCallback(measurement -> readings()
+                                .forEach(r -> measurement.record(r.value(), r.attributes())));
+            }
+        }
     }
 
     private synchronized List<Reading> readings() {
@@ -77,7 +95,10 @@ final class InstanceGauge implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        gauge.close();
+    public synchronized void close() {
+        closed = true;
+        if (gauge != null) {
+            gauge.close();
+        }
     }
 }

@@ -124,7 +124,7 @@ public final class WorkerPool implements AutoCloseable {
         started = true;
         running = true;
         List<String> types = queries.stream().map(Query::workflowType).distinct().toList();
-        gauge = new InstanceGauge(worker.settings().openTelemetry().get(), store, types, worker.settings().clock());
+        gauge = new InstanceGauge(worker.settings().openTelemetry(), store, types, worker.settings().clock());
         for (int i = 0; i < threadCount; i++) {
             startThread();
         }
@@ -258,6 +258,7 @@ public final class WorkerPool implements AutoCloseable {
             release(claim);
             return;
         }
+        gauge.register();
         StepExecutor.StepOutcome outcome = worker.execute(store, claim, true, slot);
         // a workflow that moved on to a wait, a delayed step or its branches' join continues later
         while (outcome.result() == ExecutionResult.CONTINUED && outcome.next() != null) {
