@@ -1,5 +1,6 @@
 package io.gamgee.benchmarks;
 
+import io.gamgee.benchmarks.gamgee.DashboardProbe;
 import io.gamgee.benchmarks.harness.Database;
 import io.gamgee.benchmarks.harness.Deadline;
 import io.gamgee.benchmarks.harness.Engine;
@@ -101,6 +102,11 @@ public final class BenchmarkMain {
             for (Database database : options.databases()) {
                 Progress.log("W6 waits: Gamgee on %s", database.displayName());
                 guarded("W6 waits", Report.GAMGEE, database, Systems.waits(engineWorkloads, database));
+            }
+        }
+        if (systems.stream().anyMatch(s -> s.key().equals("gamgee")) && options.runs("dashboard")) {
+            for (Database database : options.databases()) {
+                guarded("Dashboard queries", Report.GAMGEE, database, () -> new DashboardProbe().run(database));
             }
         }
         if (options.runs("soak")) {

@@ -218,6 +218,17 @@ public final class WorkflowClient {
         return store.list(query, status, offset, limit).stream().map(instance -> WorkflowStatus.of(instance, now)).toList();
     }
 
+    /**
+     * A page of the instances (branches included) matching {@code query} and {@code status},
+     * ordered by when they are due or finished, oldest or newest first: what a dashboard's state
+     * view shows, served from the store's claim index when {@code status} is given.
+     */
+    public List<WorkflowStatus> page(Query query, InstanceStatus status, boolean newestFirst, int offset, int limit) {
+        Instant now = clock.instant();
+        return store.page(query, status, newestFirst, offset, limit).stream()
+                .map(instance -> WorkflowStatus.of(instance, now)).toList();
+    }
+
     /** How many instances match {@code query} and, if not {@code null}, {@code status}. */
     public long count(Query query, InstanceStatus status) {
         return store.count(query, status);

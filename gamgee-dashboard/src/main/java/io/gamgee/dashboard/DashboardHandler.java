@@ -183,6 +183,10 @@ final class DashboardHandler implements HttpHandler {
 
     private List<WorkflowStatus> page(Query q, InstanceStatus status, boolean newest, int offset, int limit,
             long total) {
+        if (status != null) {
+            // one status: the store's claim index serves the page, however many stand there
+            return client.page(q, status, newest, offset, limit);
+        }
         if (!newest) {
             return client.list(q, status, offset, limit);
         }

@@ -361,6 +361,16 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
+            int limit) {
+        Objects.requireNonNull(query, "query");
+        if (status == null) {
+            return StateStore.super.page(query, null, newestFirst, offset, limit);
+        }
+        return limit <= 0 ? List.of() : queries.page(query, status, newestFirst, Math.max(0, offset), limit);
+    }
+
+    @Override
     public long count(Query query, InstanceStatus status) {
         Objects.requireNonNull(query, "query");
         return queries.count(query, status);

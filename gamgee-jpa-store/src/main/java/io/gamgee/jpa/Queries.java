@@ -81,6 +81,26 @@ final class Queries {
         });
     }
 
+    /** A page in claim index order: {@code status} given, so the claim index range serves it. */
+    List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset, int limit) {
+        return jdbc.autoCommit("page", null, (connection, vendor) -> {
+            QueryFilter filter = QueryFilter.of(query, status);
+            String direction = newestFirst ? " DESC" : "";
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
+                    + " FROM gamgee_instance WHERE " + filter.sql() + " ORDER BY claimable_at" + direction
+                    + ", instance_id" + direction + " LIMIT " + limit + " OFFSET " + offset)) {
+                filter.bind(statement, 1);
+                List<WorkflowInstance> instances = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        instances.add(InstanceRows.instance(row, vendor));
+                    }
+                }
+                return instances;
+            }
+        });
+    }
+
     long count(Query query, InstanceStatus status) {
         return jdbc.autoCommit("count", null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);

@@ -641,6 +641,33 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
+            int limit) {
+        Objects.requireNonNull(query, "query");
+        Comparator<WorkflowInstance> order = Comparator.comparing(InMemoryStateStore::claimableAt)
+                .thenComparing(WorkflowInstance::instanceId);
+        lock.lock();
+        try {
+            return instances.values().stream()
+                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .sorted(newestFirst ? order.reversed() : order)
+                    .skip(Math.max(0, offset))
+                    .limit(Math.max(0, limit))
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When an instance is due (its lease's end while leased), or, finished, when it finished. */
+    private static Instant claimableAt(WorkflowInstance instance) {
+        if (instance.status() != InstanceStatus.WAITING) {
+            return instance.updatedAt();
+        }
+        return instance.leaseUntil() != null ? instance.leaseUntil() : instance.runAfter();
+    }
+
+    @Override
     public long count(Query query, InstanceStatus status) {
         Objects.requireNonNull(query, "query");
         lock.lock();

@@ -824,4 +824,21 @@ public abstract class StateStoreContract extends StoreContractSupport {
         assertThat(store.recover(first, at(3))).as("no longer unrecoverable").isFalse();
         assertThat(store.recover(type + "-nobody", at(3))).isFalse();
     }
+
+    @Test
+    void aPageListsOneStatusAtAStateByWhenItIsDueOldestOrNewestFirst() {
+        String type = uniqueType();
+        String late = insert(type, at(30));
+        String early = insert(type, at(10));
+        String middle = insert(type, at(20));
+        Query query = Query.workflowType(type).step("first");
+
+        assertThat(store.page(query, InstanceStatus.WAITING, false, 0, 10)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(early, middle, late);
+        assertThat(store.page(query, InstanceStatus.WAITING, true, 0, 2)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(late, middle);
+        assertThat(store.page(query, InstanceStatus.WAITING, false, 2, 10)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(late);
+        assertThat(store.page(query, InstanceStatus.UNRECOVERABLE, false, 0, 10)).isEmpty();
+    }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * The run's command line. Without arguments it runs the documented full sizes; {@code --quick}
  * shrinks every size for a smoke run.
  *
- * @param workloads which workloads: {@code limit w1 w2 w3 w4 w5 w6 claim}, and {@code soak}, which only runs when named
+ * @param workloads which workloads: {@code limit w1 w2 w3 w4 w5 w6 claim}, and {@code soak} and {@code dashboard}, which only run when named
  * @param systems which systems by key: {@code gamgee flowable jobrunr db-scheduler dbos}
  * @param databases which databases
  * @param workflows W1/W3: workflows run to completion
@@ -38,7 +38,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
 
     static final List<String> ALL_WORKLOADS = List.of("limit", "w1", "w2", "w3", "w4", "w5", "w6", "claim");
     /** Workloads a full run leaves out, since they take minutes; they run when {@code --workloads} names them. */
-    static final List<String> ON_REQUEST = List.of("soak");
+    static final List<String> ON_REQUEST = List.of("soak", "dashboard");
 
     /** Parses {@code --name=value} arguments; unknown names are errors. */
     public static Options parse(String... args) {
@@ -110,7 +110,7 @@ public record Options(Set<String> workloads, Set<String> systems, List<Database>
     static String usage() {
         return """
                 usage: java -jar benchmarks/target/gamgee-benchmarks.jar [--quick] [--name=value ...]
-                  --workloads=limit,w1,w2,w3,w4,w5,w6,claim   (soak only when named: --workloads=soak)
+                  --workloads=limit,w1,w2,w3,w4,w5,w6,claim   (soak and dashboard only when named: --workloads=soak,dashboard)
                   --systems=gamgee,flowable,jobrunr,db-scheduler,dbos
                   --databases=h2,postgresql,mariadb
                   --workflows=20000 --latency-runs=1000 --latency-budget-seconds=15

@@ -355,6 +355,28 @@ public interface StateStore extends AutoCloseable {
      */
     List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit);
 
+    /**
+     * A page of the instances matching {@code query} and {@code status}, branches included (a
+     * state's instances, as a dashboard shows them), ordered by when they are due — or, once
+     * finished, when they finished — oldest or newest first, ties by id. Stores should answer from
+     * their claim index, reading no more than {@code offset + limit} entries, when {@code status}
+     * is given. The default sorts {@link #list}'s matches (workflow instances only) by creation.
+     */
+    default List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
+            int limit) {
+        if (!newestFirst) {
+            return list(query, status, offset, limit);
+        }
+        long end = count(query, status) - offset;
+        if (end <= 0) {
+            return List.of();
+        }
+        long start = Math.max(0, end - limit);
+        List<WorkflowInstance> slice = new ArrayList<>(list(query, status, (int) start, (int) (end - start)));
+        java.util.Collections.reverse(slice);
+        return slice;
+    }
+
     /** Counts workflow instances (not branches) matching {@code query} and, if not {@code null}, {@code status}. */
     long count(Query query, InstanceStatus status);
 
