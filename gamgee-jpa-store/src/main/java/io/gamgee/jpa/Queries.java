@@ -63,32 +63,24 @@ final class Queries {
     }
 
     List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit) {
-        return jdbc.autoCommit("list", null, (connection, vendor) -> {
-            QueryFilter filter = QueryFilter.of(query, status);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
-                    + " FROM gamgee_instance WHERE " + filter.sql() + " AND " + vendor.workflowsOnly()
-                    + " ORDER BY created_at, instance_id"
-                    + " LIMIT " + limit + " OFFSET " + offset)) {
-                filter.bind(statement, 1);
-                List<WorkflowInstance> instances = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        instances.add(InstanceRows.instance(row, vendor));
-                    }
-                }
-                return instances;
-            }
-        });
+        return select("list", query, status, vendor -> " AND " + vendor.workflowsOnly()
+                + " ORDER BY created_at, instance_id LIMIT " + limit + " OFFSET " + offset);
     }
 
     /** A page in claim index order: {@code status} given, so the claim index range serves it. */
     List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset, int limit) {
-        return jdbc.autoCommit("page", null, (connection, vendor) -> {
+        String direction = newestFirst ? " DESC" : "";
+        return select("page", query, status, vendor -> " ORDER BY claimable_at" + direction + ", instance_id"
+                + direction + " LIMIT " + limit + " OFFSET " + offset);
+    }
+
+    /** The instances matching {@code query} and {@code status}, with what {@code rest} appends to the WHERE. */
+    private List<WorkflowInstance> select(String operation, Query query, InstanceStatus status,
+            java.util.function.Function<Vendor, String> rest) {
+        return jdbc.autoCommit(operation, null, (connection, vendor) -> {
             QueryFilter filter = QueryFilter.of(query, status);
-            String direction = newestFirst ? " DESC" : "";
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
-                    + " FROM gamgee_instance WHERE " + filter.sql() + " ORDER BY claimable_at" + direction
-                    + ", instance_id" + direction + " LIMIT " + limit + " OFFSET " + offset)) {
+                    + " FROM gamgee_instance WHERE " + filter.sql() + rest.apply(vendor))) {
                 filter.bind(statement, 1);
                 List<WorkflowInstance> instances = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {

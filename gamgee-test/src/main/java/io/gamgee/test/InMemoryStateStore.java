@@ -181,14 +181,7 @@ public final class InMemoryStateStore implements StateStore {
         Objects.requireNonNull(diagramHash, "diagramHash");
         Objects.requireNonNull(record, "record");
         return transition(claim, record, current -> copy(current, b -> {
-            b.step = nextStep;
-            b.payload = payload;
-            b.diagramHash = diagramHash;
-            b.traceContext = traceContext;
-            b.attempts = 0;
-            b.runAfter = record.finishedAt();
-            b.lastError = null;
-            b.updatedAt = record.finishedAt();
+            b.moveTo(nextStep, payload, diagramHash, traceContext, record.finishedAt(), record.finishedAt());
             if (keepLeaseUntil != null) {
                 b.lease(claim.workerId(), keepLeaseUntil);
             } else {
@@ -206,14 +199,7 @@ public final class InMemoryStateStore implements StateStore {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(runAfter, "runAfter");
         return transition(claim, record, current -> copy(current, b -> {
-            b.step = nextStep;
-            b.payload = payload;
-            b.diagramHash = diagramHash;
-            b.traceContext = traceContext;
-            b.attempts = 0;
-            b.runAfter = runAfter;
-            b.lastError = null;
-            b.updatedAt = record.finishedAt();
+            b.moveTo(nextStep, payload, diagramHash, traceContext, runAfter, record.finishedAt());
             b.lease(null, null);
         })).isPresent();
     }
@@ -685,24 +671,8 @@ public final class InMemoryStateStore implements StateStore {
     public List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
         lock.lock();
         try {
-            Map<String, long[]> counts = new java.util.LinkedHashMap<>();
-            for (WorkflowInstance instance : instances.values()) {
-                if (!instance.workflowType().equals(workflowType)) {
-                    continue;
-                }
-                long[] c = counts.computeIfAbsent(instance.step(), step -> new long[5]);
-                switch (instance.status()) {
-                    case WAITING -> c[instance.isLeased(now) ? 1 : instance.attempts() > 0 ? 2 : 0]++;
-                    case UNRECOVERABLE -> c[3]++;
-                    case COMPLETED -> c[4] += instance.updatedAt().isBefore(completedSince) ? 0 : 1;
-                    default -> {
-                    }
-                }
-            }
-            return counts.entrySet().stream()
-                    .map(e -> new StateCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                            e.getValue()[3], e.getValue()[4]))
-                    .toList();
+            return StateCounts.tally(instances.values().stream()
+                    .filter(instance -> instance.workflowType().equals(workflowType)).toList(), now, completedSince);
         } finally {
             lock.unlock();
         }
@@ -855,6 +825,19 @@ public final class InMemoryStateStore implements StateStore {
             leaseOwner = owner;
             leaseUntil = until;
             return this;
+        }
+
+        /** At {@code nextStep} with {@code nextPayload}, afresh: attempts 0, no error, due at {@code due}. */
+        void moveTo(String nextStep, String nextPayload, String nextDiagramHash, String nextTraceContext, Instant due,
+                Instant at) {
+            step = nextStep;
+            payload = nextPayload;
+            diagramHash = nextDiagramHash;
+            traceContext = nextTraceContext;
+            attempts = 0;
+            runAfter = due;
+            lastError = null;
+            updatedAt = at;
         }
 
         Row updatedAt(Instant at) {

@@ -1,5 +1,9 @@
 package io.gamgee.core.store;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +25,28 @@ public record StateCounts(String state, long waiting, long running, long retryin
 
     public StateCounts {
         Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * Counts {@code instances} by state as {@link StateStore#stateCounts} reports them, for stores
+     * that count what they hold in memory.
+     */
+    public static List<StateCounts> tally(Iterable<WorkflowInstance> instances, Instant now, Instant completedSince) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (WorkflowInstance instance : instances) {
+            long[] c = counts.computeIfAbsent(instance.step(), step -> new long[5]);
+            switch (instance.status()) {
+                case WAITING -> c[instance.isLeased(now) ? 1 : instance.attempts() > 0 ? 2 : 0]++;
+                case UNRECOVERABLE -> c[3]++;
+                case COMPLETED -> c[4] += instance.updatedAt().isBefore(completedSince) ? 0 : 1;
+                default -> {
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new StateCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3], e.getValue()[4]))
+                .toList();
     }
 
     /** Every instance at this state that has not finished. */

@@ -5,7 +5,6 @@ import io.gamgee.core.Query;
 import io.gamgee.core.SendResult;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -391,29 +390,16 @@ public interface StateStore extends AutoCloseable {
      * every instance of the type and leaves branches out, so override it.
      */
     default List<StateCounts> stateCounts(String workflowType, Instant now, Instant completedSince) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
         Query query = Query.workflowType(workflowType);
+        List<WorkflowInstance> instances = new ArrayList<>();
         int page = 1_000;
         for (int offset = 0; ; offset += page) {
-            List<WorkflowInstance> instances = list(query, null, offset, page);
-            for (WorkflowInstance instance : instances) {
-                long[] c = counts.computeIfAbsent(instance.step(), step -> new long[5]);
-                switch (instance.status()) {
-                    case WAITING -> c[instance.isLeased(now) ? 1 : instance.attempts() > 0 ? 2 : 0]++;
-                    case UNRECOVERABLE -> c[3]++;
-                    case COMPLETED -> c[4] += instance.updatedAt().isBefore(completedSince) ? 0 : 1;
-                    default -> {
-                    }
-                }
-            }
-            if (instances.size() < page) {
-                break;
+            List<WorkflowInstance> read = list(query, null, offset, page);
+            instances.addAll(read);
+            if (read.size() < page) {
+                return StateCounts.tally(instances, now, completedSince);
             }
         }
-        return counts.entrySet().stream()
-                .map(e -> new StateCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3], e.getValue()[4]))
-                .toList();
     }
 
     /**
