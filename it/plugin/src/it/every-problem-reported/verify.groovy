@@ -14,7 +14,8 @@ def expectedErrors = [
         "${dir}decision-self-arrow.mermaid:8:5: decision route leads to itself: a branch leads to a step or [*]; retries belong on steps",
         "${dir}decision-to-decision.mermaid:9:5: decision first leads to decision second: a branch leads to a step or [*]; put a step between them",
         "${dir}duplicate-labels.mermaid:9:18: decision route has two branches labelled go (the first at line 8): labels name branch methods and must be unique",
-        "${dir}fork.mermaid:5:17: <<fork>> states (split) are not supported yet: use a step or a <<choice>> decision",
+        "${dir}fork.mermaid:5:5: fork split has no join: lead the last step of each of its branches to one <<join>> state ('state <name> <<join>>')",
+        "${dir}fork.mermaid:6:13: the workflow starts at fork split: lead [*] to a step, which then leads to the fork",
         "${dir}keyword-name.mermaid:5:13: state new becomes the Java name 'new', which is a Java keyword: rename the state",
         "${dir}no-body.mermaid:4:1: no diagram body: add a 'stateDiagram-v2' line followed by the diagram's states and arrows",
         "${dir}no-front-matter.mermaid:1:1: missing front matter: start the file with '---', 'title: <workflow name>', '---'",
@@ -48,7 +49,7 @@ def missing = expectedErrors*.toString() - errors
 def unexpected = errors - expectedErrors*.toString()
 assert missing.isEmpty() && unexpected.isEmpty() : "missing: ${missing.join('\n')}\nunexpected: ${unexpected.join('\n')}"
 assert warnings == expectedWarnings*.toString()
-assert log.any { it.contains('31 problems in 25 diagrams') }
+assert log.any { it.contains('32 problems in 25 diagrams') }
 
 // the valid diagram among them (a warning is no error) still got its class; no broken one did
 def generated = new File(basedir, 'target/generated-sources/gamgee/com/example/problems')
