@@ -44,6 +44,9 @@ import java.util.function.Supplier;
 final class StepExecutor {
 
     private static final System.Logger LOG = System.getLogger(WorkflowWorker.class.getName());
+    /** How soon, and how late at most, a parent waiting for its branches is looked at again. */
+    private static final Duration MIN_RECHECK = Duration.ofMinutes(1);
+    private static final Duration MAX_RECHECK = Duration.ofHours(1);
 
     /**
      * What one step did.
@@ -135,6 +138,14 @@ final class StepExecutor {
             metrics.started(definition.workflowType(), instance.step(), instance.runAfter(), startedAt);
             Optional<JoinDefinition> join = definition.join(instance.step());
             if (join.isPresent()) {
+                if (instance.pendingBranches() > 0) {
+                    // claimed for a re-check: merge only if every branch has finished meanwhile
+                    Optional<Claim> ready = recheck();
+                    if (ready.isEmpty()) {
+                        return new StepOutcome(ExecutionResult.STOPPED, null);
+                    }
+                    claim = ready.get();
+                }
                 return merge(join.get());
             }
             Optional<WaitDefinition> wait = definition.waitState(instance.step());
@@ -304,8 +315,32 @@ final class StepExecutor {
          * returned, runs the generated merge, and writes its result like a step's. Guarded by the
          * claim on the parent, so a merge that runs twice (a crash before its write) is written once.
          */
+        /**
+         * Asks the store whether the branches of the instance claimed at its join have all settled;
+         * if not, it waits again, to be looked at after a while that grows with how long it has
+         * waited (from a minute to an hour).
+         */
+        private Optional<Claim> recheck() {
+            Instant now = settings.clock().instant();
+            Duration waited = Duration.between(instance.runAfter(), now);
+            Duration next = waited.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK
+                    : waited.compareTo(MAX_RECHECK) > 0 ? MAX_RECHECK : waited;
+            Optional<Claim> ready = store.checkJoin(claim, now, now.plus(next));
+            span.addEvent(ready.isPresent() ? "gamgee.join_ready" : "gamgee.join_waiting");
+            return ready;
+        }
+
         private StepOutcome merge(JoinDefinition join) {
             List<WorkflowInstance> branches = store.branches(instance.instanceId());
+            if (branches.stream().anyMatch(b -> b.status() == InstanceStatus.WAITING)) {
+                // a branch was put back to work (recovered) after the join was released: wait for it
+                Optional<Claim> ready = recheck();
+                if (ready.isEmpty()) {
+                    return new StepOutcome(ExecutionResult.STOPPED, null);
+                }
+                claim = ready.get();
+                branches = store.branches(instance.instanceId());
+            }
             List<Object> results = new ArrayList<>(join.inputs().size());
             for (JoinDefinition.Input input : join.inputs()) {
                 WorkflowInstance branch = branches.stream()

@@ -138,7 +138,7 @@ final class Administration {
         int parent = execute(connection, "UPDATE gamgee_instance SET status = 'WAITING', claimable_at = ?, "
                 + "pending_branches = pending_branches + ?, failed_branches = failed_branches - ?, updated_at = ?, "
                 + "version = version + 1 WHERE instance_id = ? AND status IN ('WAITING', 'UNRECOVERABLE')", s -> {
-                    vendor.bind(s, 1, Forks.NOT_DUE);
+                    vendor.bind(s, 1, now.plus(Forks.FIRST_RECHECK));
                     s.setInt(2, branches);
                     s.setInt(3, branches);
                     vendor.bind(s, 4, now);

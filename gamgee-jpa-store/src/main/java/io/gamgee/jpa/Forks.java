@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,22 +21,26 @@ import java.util.OptionalInt;
 
 /**
  * Forks and joins: a fork parks the claimed instance at its join and inserts one row per branch; a
- * branch settles at the join in the transaction of its last transition.
+ * branch settles by writing its own row, and the parent is released once none is left unsettled.
  *
- * <p>Sibling branches may settle at the same moment on several nodes. Each settlement writes the
- * branch's own row first, guarded by its claimed version, and then changes the parent's counters
- * by one relative {@code UPDATE} ({@code pending_branches = pending_branches - 1}), which every
- * database applies to the newest committed row under that row's lock, never to a value read
- * before; the same statement makes the parent due, or unrecoverable, when it takes the count to 0.
- * The count it leaves is then read back from the row still locked ({@code RETURNING}, or
- * {@code SELECT … FOR UPDATE}, a current read even where a plain read would see an older snapshot).
- * Rows are locked branch first, then parent, here and in {@link Administration}, so settlements,
- * cancels and recoveries of one workflow wait for each other rather than deadlock.
+ * <p>Sibling branches often settle at the same moment, on one node's threads or on several nodes.
+ * Were each settlement to update the parent's row, they would queue on its row lock, each waiting
+ * for the other's commit. Instead a settlement writes only the branch (guarded by its claimed
+ * version) and commits; then, in a statement of its own, it counts the siblings still waiting. A
+ * count taken after its own commit sees every sibling that committed before it, so of two siblings
+ * settling together at least the later one to count sees 0 and releases the parent: one
+ * {@code UPDATE} guarded by {@code pending_branches > 0}, which only the first of them applies (the
+ * other waits for its lock and then finds the guard false). A worker that dies between a
+ * settlement's commit and the release leaves the parent waiting, but the parent is due for a
+ * re-check a minute after the fork, and then later and later ({@link #checkJoin}), so nothing is
+ * lost. A failed branch also records the failure on the parent (its count of failed branches and,
+ * if it has none, its last error) in its own transaction, branch first, then parent, the lock
+ * order of {@link Administration} too.
  */
 final class Forks {
 
-    /** {@code claimable_at} of an instance waiting for branches: later than any claim's {@code now}. */
-    static final Instant NOT_DUE = Instant.parse("9999-01-01T00:00:00Z");
+    /** How soon after a fork (or a recovery) a parent waiting for its branches is first re-checked. */
+    static final Duration FIRST_RECHECK = Duration.ofMinutes(1);
 
     /** The forking instance moves to its join, where it waits for its branches. */
     private static final String PARK_AT_JOIN = "step = ?, attempts = 0, run_after = ?, claimable_at = ?, "
@@ -51,41 +56,31 @@ final class Forks {
     private static final String FINISH = "status = 'COMPLETED', payload = ?, trace_context = ?, claimable_at = ?, "
             + "lease_owner = NULL, lease_until = NULL, updated_at = ?";
 
-    /*
-     * What a settlement does to the parent. Every column is assigned before the columns its new
-     * value reads: MariaDB assigns from left to right and reads the values already assigned, the
-     * others read the old row throughout, and in this order both mean the same.
-     */
-    private static final String PARENT_OF_FINISHED = "status = CASE WHEN pending_branches = 1 "
-            + "AND failed_branches > 0 THEN 'UNRECOVERABLE' ELSE status END, "
-            + "run_after = CASE WHEN pending_branches = 1 AND failed_branches = 0 THEN ? ELSE run_after END, "
-            + "claimable_at = CASE WHEN pending_branches = 1 THEN ? ELSE claimable_at END, ";
-    private static final String PARENT_OF_FAILED = "status = CASE WHEN pending_branches = 1 "
-            + "THEN 'UNRECOVERABLE' ELSE status END, "
-            + "claimable_at = CASE WHEN pending_branches = 1 THEN ? ELSE claimable_at END, "
+    /** A failed branch's mark on its parent: one more failed branch, and the failure if it has none yet. */
+    private static final String PARENT_OF_FAILED = "UPDATE gamgee_instance SET "
             + "last_error_message = CASE WHEN last_error_type IS NULL THEN ? ELSE last_error_message END, "
             + "last_error_stack_trace = CASE WHEN last_error_type IS NULL THEN ? ELSE last_error_stack_trace END, "
             + "last_error_type = CASE WHEN last_error_type IS NULL THEN ? ELSE last_error_type END, "
-            + "failed_branches = failed_branches + 1, ";
-    private static final String PARENT_SETTLED_SET = "updated_at = ?, version = version + 1, "
-            + "pending_branches = pending_branches - 1 ";
-    private static final String PARENT_SETTLED = PARENT_SETTLED_SET
+            + "failed_branches = failed_branches + 1, updated_at = ?, version = version + 1 "
             + "WHERE instance_id = ? AND status = 'WAITING' AND pending_branches > 0";
 
     /*
-     * A finished branch in one statement, where the database runs one (PostgreSQL): the branch's
-     * guarded update, its history row and the parent's settlement, committed at once. Sibling
-     * branches settling at the same moment wait for the parent's row lock only while the statement
-     * commits, not across round trips of a longer transaction.
+     * The release of a parent none of whose branches is left unsettled: due at once, or
+     * unrecoverable if one failed. Columns are assigned before the columns they read (MariaDB
+     * assigns from left to right with the values already assigned).
      */
-    private static final String FINISH_IN_ONE_STATEMENT = "WITH branch AS (UPDATE gamgee_instance SET " + FINISH
-            + ", version = version + 1 WHERE instance_id = ? AND version = ? RETURNING instance_id, parent_id), "
-            + "recorded AS (INSERT INTO gamgee_step_history (" + InstanceRows.HISTORY_COLUMNS + ") "
-            + "SELECT instance_id, " + GuardedWrites.HISTORY_VALUES + " FROM branch), "
-            + "parent AS (UPDATE gamgee_instance SET " + PARENT_OF_FINISHED + PARENT_SETTLED_SET
-            + "WHERE instance_id = (SELECT parent_id FROM branch) AND status = 'WAITING' AND pending_branches > 0 "
-            + "RETURNING pending_branches) "
-            + "SELECT (SELECT COUNT(*) FROM branch), (SELECT pending_branches FROM parent)";
+    private static final String RELEASE = "UPDATE gamgee_instance SET "
+            + "status = CASE WHEN failed_branches > 0 THEN 'UNRECOVERABLE' ELSE status END, "
+            + "run_after = CASE WHEN failed_branches > 0 THEN run_after ELSE ? END, "
+            + "claimable_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?, version = version + 1, "
+            + "pending_branches = 0 WHERE instance_id = ? AND status = 'WAITING' AND pending_branches > 0";
+
+    /*
+     * The branches of a parent still waiting, found through the parent index alone: a condition on
+     * status in the WHERE would tempt H2 into reading every waiting instance through a claim index.
+     */
+    private static final String UNSETTLED = "SELECT COALESCE(SUM(CASE WHEN status = 'WAITING' THEN 1 ELSE 0 END), 0) "
+            + "FROM gamgee_instance WHERE parent_id = ?";
 
     private final Jdbc jdbc;
 
@@ -101,7 +96,7 @@ final class Forks {
             boolean parked = GuardedWrites.update(connection, vendor, claim, PARK_AT_JOIN, (s, v, i) -> {
                 s.setString(i, join);
                 v.bind(s, i + 1, at);
-                v.bind(s, i + 2, NOT_DUE);
+                v.bind(s, i + 2, at.plus(FIRST_RECHECK));
                 s.setString(i + 3, diagramHash);
                 s.setString(i + 4, traceContext);
                 v.bind(s, i + 5, at);
@@ -174,68 +169,25 @@ final class Forks {
     }
 
     /**
-     * Completes a branch with its result and settles it at its parent's join.
+     * Completes a branch with its result, then releases its parent if no sibling is left unsettled.
      *
      * @return the parent's branches still to settle, or empty if the claim was lost
      */
     OptionalInt finish(Claim claim, String result, String traceContext, StepRecord record) {
         Instant at = Transitions.time(claim, record);
-        Vendor known = jdbc.knownVendor();
-        if (known != null && known.writesTransitionInOneStatement()) {
-            return finishInOneStatement(claim, result, traceContext, record, at);
-        }
-        Integer remaining = jdbc.inTransaction("finishBranch", claim.instanceId(), (connection, vendor) -> {
-            boolean finished = GuardedWrites.update(connection, vendor, claim, FINISH, (s, v, i) -> {
-                s.setString(i, result);
-                s.setString(i + 1, traceContext);
-                v.bind(s, i + 2, at);
-                v.bind(s, i + 3, at);
-                return i + 4;
-            });
-            if (!finished) {
-                return null;
-            }
-            GuardedWrites.record(connection, vendor, claim.instanceId(), record);
-            return settle(connection, vendor, claim, null, at);
-        });
-        return remaining == null ? OptionalInt.empty() : OptionalInt.of(remaining);
-    }
-
-    private OptionalInt finishInOneStatement(Claim claim, String result, String traceContext, StepRecord record,
-            Instant at) {
-        Integer remaining = jdbc.autoCommit("finishBranch", claim.instanceId(), (connection, vendor) -> {
-            try (PreparedStatement statement = connection.prepareStatement(FINISH_IN_ONE_STATEMENT)) {
-                statement.setString(1, result);
-                statement.setString(2, traceContext);
-                vendor.bind(statement, 3, at);
-                vendor.bind(statement, 4, at);
-                statement.setString(5, claim.instanceId());
-                statement.setLong(6, claim.version());
-                GuardedWrites.bindHistory(statement, vendor, 7, record);
-                vendor.bind(statement, 15, at);
-                vendor.bind(statement, 16, at);
-                vendor.bind(statement, 17, at);
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    if (row.getInt(1) == 0) {
-                        return null;
-                    }
-                    int pending = row.getInt(2);
-                    if (row.wasNull()) {
-                        // committed with the branch: a parent that no longer waits is a broken store, not a race
-                        throw new IllegalStateException("instance " + claim.instance().parentId()
-                                + " does not wait at a join for its branch " + claim.instanceId()
-                                + ", which finished");
-                    }
-                    return pending;
-                }
-            }
-        });
-        return remaining == null ? OptionalInt.empty() : OptionalInt.of(remaining);
+        boolean finished = GuardedWrites.apply(jdbc, "finishBranch", claim, FINISH, (s, v, i) -> {
+            s.setString(i, result);
+            s.setString(i + 1, traceContext);
+            v.bind(s, i + 2, at);
+            v.bind(s, i + 3, at);
+            return i + 4;
+        }, record);
+        return finished ? OptionalInt.of(settled(claim, at)) : OptionalInt.empty();
     }
 
     /**
-     * Makes a branch unrecoverable and settles it at its parent's join, as a failure.
+     * Makes a branch unrecoverable and records the failure on its parent, then releases the parent
+     * (as unrecoverable) if no sibling is left unsettled.
      *
      * @return whether the claim still held
      */
@@ -244,67 +196,100 @@ final class Forks {
         WorkflowInstance branch = claim.instance();
         ErrorInfo failure = ErrorInfo.of("BranchFailed", "branch " + branch.instanceId()
                 + " became unrecoverable at step " + branch.step() + ": " + error);
-        return jdbc.inTransaction("markUnrecoverable", claim.instanceId(), (connection, vendor) -> {
-            boolean failed = GuardedWrites.update(connection, vendor, claim, Transitions.UNRECOVERABLE,
+        boolean failed = jdbc.inTransaction("markUnrecoverable", claim.instanceId(), (connection, vendor) -> {
+            boolean marked = GuardedWrites.update(connection, vendor, claim, Transitions.UNRECOVERABLE,
                     (s, v, i) -> Transitions.bindUnrecoverable(s, v, i, at, error));
-            if (!failed) {
+            if (!marked) {
                 return false;
             }
             GuardedWrites.record(connection, vendor, claim.instanceId(), record);
-            settle(connection, vendor, claim, failure, at);
+            try (PreparedStatement statement = connection.prepareStatement(PARENT_OF_FAILED)) {
+                statement.setString(1, failure.message());
+                statement.setString(2, failure.stackTrace());
+                statement.setString(3, failure.type());
+                vendor.bind(statement, 4, at);
+                statement.setString(5, branch.parentId());
+                if (statement.executeUpdate() != 1) {
+                    throw notWaiting(branch.parentId(), claim);
+                }
+            }
             return true;
         });
+        if (failed) {
+            settled(claim, at);
+        }
+        return failed;
     }
 
     /**
-     * One fewer branch for the parent to wait for: the last one makes it due at {@code at}, or
-     * unrecoverable if a branch failed. Called with the branch's row written (and locked).
-     *
-     * @param failure the parent's last error if it has none (a failed branch), or {@code null}
-     * @return how many branches are still to settle
+     * After a branch's settlement committed: how many siblings are still waiting and, if none is,
+     * the parent released.
      */
-    private static int settle(Connection connection, Vendor vendor, Claim branch, ErrorInfo failure, Instant at)
-            throws SQLException {
+    private int settled(Claim branch, Instant at) {
         String parentId = branch.instance().parentId();
-        String sql = "UPDATE gamgee_instance SET " + (failure == null ? PARENT_OF_FINISHED : PARENT_OF_FAILED)
-                + PARENT_SETTLED;
-        boolean returning = vendor.updateReturns();
-        try (PreparedStatement statement = connection.prepareStatement(returning
-                ? sql + " RETURNING pending_branches" : sql)) {
-            int index = 1;
-            if (failure == null) {
-                vendor.bind(statement, index++, at);
-                vendor.bind(statement, index++, at);
-            } else {
-                vendor.bind(statement, index++, at);
-                statement.setString(index++, failure.message());
-                statement.setString(index++, failure.stackTrace());
-                statement.setString(index++, failure.type());
-            }
-            vendor.bind(statement, index++, at);
-            statement.setString(index, parentId);
-            if (returning) {
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? row.getInt(1) : notWaiting(parentId, branch);
+        return jdbc.autoCommit("settle", branch.instanceId(), (connection, vendor) -> {
+            int unsettled = unsettled(connection, parentId);
+            if (unsettled == 0) {
+                try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                    vendor.bind(release, 1, at);
+                    vendor.bind(release, 2, at);
+                    vendor.bind(release, 3, at);
+                    release.setString(4, parentId);
+                    release.executeUpdate();
                 }
             }
-            if (statement.executeUpdate() != 1) {
-                return notWaiting(parentId, branch);
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT pending_branches FROM gamgee_instance WHERE instance_id = ? FOR UPDATE")) {
-            statement.setString(1, parentId);
-            try (ResultSet row = statement.executeQuery()) {
+            return unsettled;
+        });
+    }
+
+    private static int unsettled(Connection connection, String parentId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(UNSETTLED)) {
+            count.setString(1, parentId);
+            try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
             }
         }
     }
 
+    /**
+     * Re-checks a parent claimed at its join: waits again until {@code recheckAt} while a branch is
+     * unsettled; unrecoverable if every branch settled and one failed; else its count set to 0 and
+     * the claim (on the new version) returned for the merge.
+     */
+    Optional<Claim> checkJoin(Claim claim, Instant now, Instant recheckAt) {
+        return jdbc.inTransaction("checkJoin", claim.instanceId(), (connection, vendor) -> {
+            int unsettled = unsettled(connection, claim.instanceId());
+            if (unsettled > 0) {
+                GuardedWrites.update(connection, vendor, claim,
+                        "lease_owner = NULL, lease_until = NULL, claimable_at = ?, updated_at = ?", (s, v, i) -> {
+                            v.bind(s, i, recheckAt);
+                            v.bind(s, i + 1, now);
+                            return i + 2;
+                        });
+                return Optional.<Claim>empty();
+            }
+            boolean updated = GuardedWrites.update(connection, vendor, claim,
+                    "status = CASE WHEN failed_branches > 0 THEN 'UNRECOVERABLE' ELSE status END, "
+                            + "lease_owner = CASE WHEN failed_branches > 0 THEN NULL ELSE lease_owner END, "
+                            + "lease_until = CASE WHEN failed_branches > 0 THEN NULL ELSE lease_until END, "
+                            + "updated_at = ?, pending_branches = 0", (s, v, i) -> {
+                                v.bind(s, i, now);
+                                return i + 1;
+                            });
+            if (!updated) {
+                return Optional.<Claim>empty();
+            }
+            WorkflowInstance parent = Queries.read(connection, vendor, claim.instanceId());
+            return parent.status() == InstanceStatus.WAITING
+                    ? Optional.of(new Claim(parent, claim.workerId(), claim.leaseUntil()))
+                    : Optional.<Claim>empty();
+        });
+    }
+
     /** A branch settles only while its parent waits for it; anything else is a broken store, not a race. */
-    private static int notWaiting(String parentId, Claim branch) {
-        throw new IllegalStateException("instance " + parentId + " does not wait at a join for its branch "
+    private static IllegalStateException notWaiting(String parentId, Claim branch) {
+        return new IllegalStateException("instance " + parentId + " does not wait at a join for its branch "
                 + branch.instanceId() + ", which settled; nothing was written");
     }
 }

@@ -314,6 +314,14 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public Optional<Claim> checkJoin(Claim claim, Instant now, Instant recheckAt) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(recheckAt, "recheckAt");
+        return forks.checkJoin(claim, now, recheckAt);
+    }
+
+    @Override
     public List<WorkflowInstance> branches(String instanceId) {
         Objects.requireNonNull(instanceId, "instanceId");
         return queries.branches(instanceId);

@@ -5,8 +5,10 @@ import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StateCounts;
 import io.gamgee.core.store.StepRecord;
 import io.gamgee.core.store.WorkflowInstance;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +50,20 @@ final class Queries {
 
     Queries(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The instance {@code instanceId}, read on the caller's connection (in its transaction). */
+    static WorkflowInstance read(Connection connection, Vendor vendor, String instanceId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE instance_id = ?")) {
+            statement.setString(1, instanceId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no instance " + instanceId);
+                }
+                return InstanceRows.instance(row, vendor);
+            }
+        }
     }
 
     Optional<WorkflowInstance> find(String instanceId) {

@@ -453,6 +453,46 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public Optional<Claim> checkJoin(Claim claim, Instant now, Instant recheckAt) {
+        Objects.requireNonNull(now, "now");
+        lock.lock();
+        try {
+            WorkflowInstance current = instances.get(claim.instanceId());
+            if (current == null || current.version() != claim.version() || current.status() != InstanceStatus.WAITING) {
+                return Optional.empty();
+            }
+            List<WorkflowInstance> forked = branches(current.instanceId());
+            int unsettled = (int) forked.stream().filter(b -> b.status() == InstanceStatus.WAITING).count();
+            WorkflowInstance failed = forked.stream().filter(b -> b.status() == InstanceStatus.UNRECOVERABLE)
+                    .findFirst().orElse(null);
+            if (unsettled > 0 || failed != null) {
+                // this store counts settlements down: the parent is due again only once they are all in
+                write(current, copy(current, b -> {
+                    b.pendingBranches = unsettled;
+                    if (unsettled == 0) {
+                        b.status = InstanceStatus.UNRECOVERABLE;
+                        if (current.lastError() == null) {
+                            b.lastError = ErrorInfo.of("BranchFailed", "branch " + failed.instanceId()
+                                    + " became unrecoverable at step " + failed.step() + ": " + failed.lastError());
+                        }
+                    }
+                    b.lease(null, null);
+                    b.updatedAt = now;
+                }));
+                return Optional.empty();
+            }
+            WorkflowInstance ready = copy(current, b -> {
+                b.pendingBranches = 0;
+                b.updatedAt = now;
+            });
+            write(current, ready);
+            return Optional.of(new Claim(ready, claim.workerId(), claim.leaseUntil()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public List<WorkflowInstance> branches(String instanceId) {
         lock.lock();
         try {

@@ -37,10 +37,14 @@ import java.util.OptionalInt;
  *       names the instance that forked it), while the parent waits at the fork's join with
  *       {@link WorkflowInstance#pendingBranches()} above 0 and is not due. Every branch settles
  *       exactly once, in the transaction of its last transition: {@link #finishBranch} when its
- *       last step finished, {@link #markUnrecoverable} when it failed. Each settlement decrements
- *       the parent's count atomically (concurrent settlements of sibling branches on several nodes
- *       never lose one); the one that brings it to 0 makes the parent due at once at its join if
- *       every branch finished, or {@link InstanceStatus#UNRECOVERABLE} if one did not. A parent
+ *       last step finished, {@link #markUnrecoverable} when it failed. Once the last branch has
+ *       settled the parent becomes due at once at its join if every branch finished, or
+ *       {@link InstanceStatus#UNRECOVERABLE} if one did not; concurrent settlements of sibling
+ *       branches on several nodes never leave it waiting. A store may count settlements down on the
+ *       parent's row, or (to spare sibling branches each other's row lock) release the parent after
+ *       a settlement's commit finds no sibling unsettled; such a store must also make the parent due
+ *       for a re-check now and then, so that a worker dying between the two loses nothing: a parent
+ *       claimed at its join with {@code pendingBranches > 0} goes to {@link #checkJoin}. A parent
  *       that is due at its join is claimed like any instance and its merge advances it, guarded by
  *       its version like every transition, so the merge's result is written once.
  *       {@link #list} and {@link #count} see workflow instances, not branches; {@link #find},
@@ -232,10 +236,10 @@ public interface StateStore extends AutoCloseable {
      * Marks the instance {@link InstanceStatus#UNRECOVERABLE}: attempts + 1, last error =
      * {@code error}, lease cleared, and records {@code record}.
      *
-     * <p>For a branch, in the same transaction, the branch settles at its join: its parent's
-     * pending count goes down by one and, if the parent has no last error yet, the parent's last
-     * error becomes {@code BranchFailed} naming the branch's id, its step and {@code error}; when
-     * the count reaches 0 the parent becomes {@link InstanceStatus#UNRECOVERABLE} at its join.
+     * <p>For a branch, the branch settles at its join: in the same transaction, if the parent has
+     * no last error yet, the parent's last error becomes {@code BranchFailed} naming the branch's
+     * id, its step and {@code error}; once every branch has settled the parent becomes
+     * {@link InstanceStatus#UNRECOVERABLE} at its join.
      * Sibling branches that are still running go on until they settle.
      *
      * @return {@code false} if the claim was lost (nothing written)
@@ -269,21 +273,39 @@ public interface StateStore extends AutoCloseable {
     }
 
     /**
-     * Finishes a branch whose last step returned {@code result}, in one transaction: the branch
-     * becomes {@link InstanceStatus#COMPLETED} with {@code result} as its payload and
-     * {@code traceContext} (its last step's span, linked from the merge), the lease cleared, and
-     * {@code record} recorded; its parent's pending count goes down by one, and if that was the
-     * last branch the parent becomes due at {@code record.finishedAt()} (or
-     * {@link InstanceStatus#UNRECOVERABLE}, if a sibling branch became unrecoverable). The parent's
-     * version is incremented by its change.
+     * Finishes a branch whose last step returned {@code result}: the branch becomes
+     * {@link InstanceStatus#COMPLETED} with {@code result} as its payload and {@code traceContext}
+     * (its last step's span, linked from the merge), the lease cleared, and {@code record}
+     * recorded, in one transaction; if it was the last branch to settle, the parent becomes due at
+     * {@code record.finishedAt()} (or {@link InstanceStatus#UNRECOVERABLE}, if a sibling branch
+     * became unrecoverable), its version incremented (see "Forks" above).
      *
      * <p>The default throws {@link UnsupportedOperationException}.
      *
-     * @return how many of the parent's branches are still to settle (0: this was the last), or
-     *     empty if the claim was lost (nothing written)
+     * @return how many of the parent's branches are still to settle (0: none is, the parent is
+     *     due; two siblings settling at once may both see 0), or empty if the claim was lost
+     *     (nothing written)
      */
     default OptionalInt finishBranch(Claim claim, String result, String traceContext, StepRecord record) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support forks");
+    }
+
+    /**
+     * Re-checks a parent claimed at its join while {@link WorkflowInstance#pendingBranches()} is
+     * above 0 (a store's periodic re-check, see "Forks" above), in one transaction guarded by the
+     * claim: if a branch has not settled, the parent waits again (lease cleared, not due before
+     * {@code recheckAt}) and the result is empty; if every branch settled and one failed, the
+     * parent becomes {@link InstanceStatus#UNRECOVERABLE} (its last error naming a failed branch)
+     * and the result is empty; if every branch finished, the parent's pending count becomes 0 and
+     * the result is the claim on it, still leased, for the caller to merge at once.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store that counts
+     * settlements down never makes such a parent due.
+     *
+     * @return the claim to merge with, or empty (nothing to merge yet, or the claim was lost)
+     */
+    default Optional<Claim> checkJoin(Claim claim, Instant now, Instant recheckAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not re-check joins");
     }
 
     /**

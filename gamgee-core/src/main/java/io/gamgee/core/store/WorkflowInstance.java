@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param lastError the last step error, or {@code null}
  * @param parentId for a branch of a fork, the instance that forked it (which waits at the fork's
  *     join); {@code null} for a workflow instance
- * @param pendingBranches for an instance waiting at a join, how many of its branches have not
- *     settled yet (finished or become unrecoverable); 0 otherwise. While it is above 0 the instance
- *     is not due.
+ * @param pendingBranches for an instance waiting at a join, above 0 until its last branch has
+ *     settled (finished or become unrecoverable): the number of branches not settled yet, or, in a
+ *     store that does not count them down, the number it forked; 0 otherwise. While it is above 0
+ *     the instance is not due, except for a store's re-check ({@link StateStore#checkJoin}).
  */
 public record WorkflowInstance(
         String instanceId,
