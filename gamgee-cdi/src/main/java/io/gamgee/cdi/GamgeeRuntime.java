@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,6 +60,9 @@ public class GamgeeRuntime {
     private StoreSelection.SelectedStore store;
     private Supplier<OpenTelemetry> openTelemetry;
     private WorkerPool pool;
+    private DashboardSettings dashboardSettings;
+    private AutoCloseable dashboard;
+    private URI dashboardUrl;
 
     @PostConstruct
     void init() {
@@ -67,6 +71,11 @@ public class GamgeeRuntime {
         settings = GamgeeSettings.read(ConfigLookup.forRuntime(), registry.workflowTypes());
         store = StoreSelection.select(stores, dataSources, settings);
         openTelemetry = new OpenTelemetryLookup(openTelemetries);
+        dashboardSettings = DashboardSettings.read(ConfigLookup.forRuntime());
+        if (dashboardSettings.enabled() && !present("io.gamgee.dashboard.GamgeeDashboard")) {
+            throw new IllegalStateException("gamgee.dashboard.enabled is true, but io.gamgee:gamgee-dashboard is not "
+                    + "on the classpath: add the dependency, or set gamgee.dashboard.enabled=false");
+        }
         LOG.log(Level.INFO, () -> "Gamgee: workflows " + registry.workflowTypes() + " (found by the "
                 + discovered.discovery() + "), state in " + store.description() + ", " + settings);
     }
@@ -93,6 +102,7 @@ public class GamgeeRuntime {
     @PreDestroy
     void close() {
         stopWorkers();
+        stopDashboard();
         try {
             store.close();
         } catch (Exception e) {
@@ -134,6 +144,11 @@ public class GamgeeRuntime {
         return store.store();
     }
 
+    /** The address of the dashboard the runtime started ({@code gamgee.dashboard.enabled}), if it runs. */
+    public synchronized Optional<URI> dashboard() {
+        return Optional.ofNullable(dashboardUrl);
+    }
+
     /** The managed worker pool, or {@code null} when workers are disabled or stopped. */
     public synchronized WorkerPool workers() {
         return pool;
@@ -149,6 +164,7 @@ public class GamgeeRuntime {
     }
 
     private synchronized void startWorkers() {
+        startDashboard();
         if (pool != null || !settings.workersEnabled() || registry.workflowTypes().isEmpty()) {
             return;
         }
@@ -163,6 +179,28 @@ public class GamgeeRuntime {
                 .openTelemetry(openTelemetry);
         settings.workflowStepTimeouts().forEach(builder::stepTimeout);
         pool = builder.build().start();
+    }
+
+    private synchronized void startDashboard() {
+        if (dashboard != null || !dashboardSettings.enabled()) {
+            return;
+        }
+        DashboardStarter.Started started = DashboardStarter.start(client(), registry, dashboardSettings);
+        dashboard = started.dashboard();
+        dashboardUrl = started.url();
+        LOG.log(Level.INFO, () -> "Gamgee: dashboard at " + dashboardUrl);
+    }
+
+    private synchronized void stopDashboard() {
+        if (dashboard != null) {
+            try {
+                dashboard.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Gamgee: cannot stop the dashboard at " + dashboardUrl, e);
+            }
+            dashboard = null;
+            dashboardUrl = null;
+        }
     }
 
     private synchronized void stopWorkers() {
