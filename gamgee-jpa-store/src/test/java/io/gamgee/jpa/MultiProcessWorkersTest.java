@@ -48,6 +48,11 @@ class MultiProcessWorkersTest {
                         .as("progress before the kill").isBetween((long) SHIPMENTS / 4, (long) SHIPMENTS - 1);
 
                 Process victim = workers.get(1);
+                // kill it while it holds work (on a loaded machine it may be between claims for a moment)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (leasedBy(dataSource, "w2-%").isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
                 victim.destroyForcibly();
                 assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 List<String> orphaned = leasedBy(dataSource, "w2-%");
