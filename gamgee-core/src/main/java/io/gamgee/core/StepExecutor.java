@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -282,32 +283,9 @@ final class StepExecutor {
             } catch (PayloadException e) {
                 return unrecoverable(claim, ErrorInfo.of(e), e);
             }
-            StepResult result;
-            stepsExecuted.incrementAndGet();
-            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), wait.name(), attempt,
-                    claim.workerId(), startedAt, startedAt, claim.leaseUntil(), claim::leaseUntil);
-            try (StepContext.Scope ignored = StepContext.enter(context)) {
-                result = WorkflowBase.timeout(registration.newWorkflow(), wait.name(), kept);
-            } catch (Throwable e) {
-                stepFailures.incrementAndGet();
-                span.recordException(e);
-                return unrecoverable(claim, errorOf(e), null, "the timeout method of wait " + wait.name() + " failed");
-            }
-            String target = result.isComplete() ? WorkflowDefinition.END : result.nextStep();
-            if (!target.equals(timer.target())) {
-                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", "the timer of wait " + wait.name()
-                        + " of " + definition.workflowType() + " (instance " + instance.instanceId() + ") asked for "
-                        + target + ", but the diagram (hash " + definition.diagramHash() + ") leads only to "
-                        + timer.target() + "; the generated base class and the registered definition disagree"), null);
-            }
-            if (!result.isComplete()) {
-                String problem = wrongPayload("the timer of wait " + wait.name(), wait.name(), target, result.payload());
-                if (problem != null) {
-                    return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
-                }
-            }
-            span.addEvent("gamgee.timer_fired");
-            return result.isComplete() ? complete() : advance(result, Duration.ZERO);
+            return generated("the timer of wait " + wait.name(), wait.name(), timer.target(),
+                    () -> WorkflowBase.timeout(registration.newWorkflow(), wait.name(), kept),
+                    "the timeout method of wait " + wait.name() + " failed", "gamgee.timer_fired");
         }
 
         /**
@@ -365,29 +343,51 @@ final class StepExecutor {
                     return unrecoverable(claim, ErrorInfo.of(e), e);
                 }
             }
+            return generated("join " + join.name(), join.name(), join.next(),
+                    () -> WorkflowBase.merge(registration.newWorkflow(), join.name(), results),
+                    "the merge at join " + join.name() + " failed", null);
+        }
+
+        /**
+         * Runs generated code that builds the next step's payload from what the instance holds (a
+         * join's merge, a wait's timeout method: pure functions, which may run again if this worker
+         * dies before the result is stored), then writes its result like a step's, provided it
+         * leads where the diagram does.
+         *
+         * @param what the code, for messages, e.g. {@code join merge}
+         * @param state the join or wait it runs at
+         * @param target where the diagram leads from there
+         * @param failed what the log says when the code throws
+         * @param event a span event once the result is valid, or {@code null}
+         */
+        private StepOutcome generated(String what, String state, String target,
+                Callable<StepResult> code, String failed, String event) {
             StepResult result;
             stepsExecuted.incrementAndGet();
-            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), join.name(), attempt,
+            StepContext context = new StepContext(instance.instanceId(), instance.workflowType(), state, attempt,
                     claim.workerId(), startedAt, startedAt, claim.leaseUntil(), claim::leaseUntil);
             try (StepContext.Scope ignored = StepContext.enter(context)) {
-                result = WorkflowBase.merge(registration.newWorkflow(), join.name(), results);
+                result = code.call();
             } catch (Throwable e) {
                 stepFailures.incrementAndGet();
                 span.recordException(e);
-                return unrecoverable(claim, errorOf(e), null, "the merge at join " + join.name() + " failed");
+                return unrecoverable(claim, errorOf(e), null, failed);
             }
-            String target = result.isComplete() ? WorkflowDefinition.END : result.nextStep();
-            if (!target.equals(join.next())) {
-                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", "join " + join.name() + " of "
-                        + definition.workflowType() + " (instance " + instance.instanceId() + ") asked for " + target
-                        + ", but the diagram (hash " + definition.diagramHash() + ") leads only to " + join.next()
+            String asked = result.isComplete() ? WorkflowDefinition.END : result.nextStep();
+            if (!asked.equals(target)) {
+                return unrecoverable(claim, ErrorInfo.of("InvalidTransition", what + " of "
+                        + definition.workflowType() + " (instance " + instance.instanceId() + ") asked for " + asked
+                        + ", but the diagram (hash " + definition.diagramHash() + ") leads only to " + target
                         + "; the generated base class and the registered definition disagree"), null);
             }
             if (!result.isComplete()) {
-                String problem = wrongPayload("join " + join.name(), join.name(), target, result.payload());
+                String problem = wrongPayload(what, state, asked, result.payload());
                 if (problem != null) {
                     return unrecoverable(claim, ErrorInfo.of("InvalidTransition", problem), null);
                 }
+            }
+            if (event != null) {
+                span.addEvent(event);
             }
             return result.isComplete() ? complete() : advance(result, Duration.ZERO);
         }
