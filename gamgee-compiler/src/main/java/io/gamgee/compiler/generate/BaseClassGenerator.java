@@ -374,28 +374,14 @@ public final class BaseClassGenerator {
                 method.addStatement("return $T.complete()", STEP_RESULT);
             } else if (graph.decision(step.next()).isPresent()) {
                 Decision decision = graph.decision(step.next()).get();
-                method.addStatement("$T decision = $L", names.decision(decision), call);
-                method.beginControlFlow("if (decision == null)");
-                method.addStatement("throw new $T($S)", NullPointerException.class, "step " + step.name()
-                        + " returned null; return one of " + decision.fieldName() + "'s branch methods");
-                method.endControlFlow();
-                method.addStatement("return decision.result");
+                returnOpaque(method, names.decision(decision), "decision", call, step,
+                        "one of " + decision.fieldName() + "'s branch methods");
             } else if (graph.fork(step.next()).isPresent()) {
                 Fork fork = graph.fork(step.next()).get();
-                method.addStatement("$T fork = $L", names.start(fork), call);
-                method.beginControlFlow("if (fork == null)");
-                method.addStatement("throw new $T($S)", NullPointerException.class, "step " + step.name()
-                        + " returned null; return " + fork.fieldName() + ".start(…)");
-                method.endControlFlow();
-                method.addStatement("return fork.result");
+                returnOpaque(method, names.start(fork), "fork", call, step, fork.fieldName() + ".start(…)");
             } else if (graph.waitState(step.next()).isPresent()) {
                 Wait wait = graph.waitState(step.next()).get();
-                method.addStatement("$T wait = $L", names.await(wait), call);
-                method.beginControlFlow("if (wait == null)");
-                method.addStatement("throw new $T($S)", NullPointerException.class, "step " + step.name()
-                        + " returned null; return " + wait.fieldName() + ".await(…)");
-                method.endControlFlow();
-                method.addStatement("return wait.result");
+                returnOpaque(method, names.await(wait), "wait", call, step, wait.fieldName() + ".await(…)");
             } else {
                 method.addStatement("return $T.next($S, $L)", STEP_RESULT, step.next(), call);
             }
@@ -610,6 +596,22 @@ public final class BaseClassGenerator {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(method.build())
                 .build();
+    }
+
+    /**
+     * Dispatch of a step that returns an opaque result (a decision's, a fork's, a wait's): its
+     * {@code StepResult}, or a named error when the step returned {@code null}.
+     *
+     * @param returnInstead what the step should have returned, for the error
+     */
+    private static void returnOpaque(MethodSpec.Builder method, TypeName type, String variable, CodeBlock call,
+            Step step, String returnInstead) {
+        method.addStatement("$T $N = $L", type, variable, call);
+        method.beginControlFlow("if ($N == null)", variable);
+        method.addStatement("throw new $T($S)", NullPointerException.class, "step " + step.name()
+                + " returned null; return " + returnInstead);
+        method.endControlFlow();
+        method.addStatement("return $N.result", variable);
     }
 
     private TypeSpec decisionType(Decision decision) {
