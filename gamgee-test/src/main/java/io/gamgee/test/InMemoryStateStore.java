@@ -520,34 +520,8 @@ public final class InMemoryStateStore implements StateStore {
                     .toList();
             int recovered = 0;
             for (WorkflowInstance match : matches) {
-                WorkflowInstance current = instances.get(match.instanceId());
-                if (current.status() != InstanceStatus.UNRECOVERABLE) {
-                    continue; // already put back with a branch recovered before it
-                }
-                List<WorkflowInstance> failedBranches = branches(current.instanceId()).stream()
-                        .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
-                if (current.isBranch()) {
-                    if (instances.get(current.parentId()).status() == InstanceStatus.CANCELLED) {
-                        continue; // its workflow was cancelled: nothing to go back to
-                    }
-                    recoverBranch(current, now);
-                    recovered++;
-                } else if (!failedBranches.isEmpty()) {
-                    // unrecoverable at its join because of these: they are what to put back
-                    for (WorkflowInstance branch : failedBranches) {
-                        recoverBranch(branch, now);
-                        recovered++;
-                    }
-                } else {
-                    write(current, copy(current, b -> {
-                        b.status = InstanceStatus.WAITING;
-                        b.attempts = 0;
-                        b.runAfter = now;
-                        b.lease(null, null);
-                        b.updatedAt = now;
-                    }));
-                    recovered++;
-                }
+                // one recovered before it (a branch with its parent) may have put it back already
+                recovered += recoverOne(instances.get(match.instanceId()), now);
             }
             return recovered;
         } finally {
@@ -561,33 +535,44 @@ public final class InMemoryStateStore implements StateStore {
         lock.lock();
         try {
             WorkflowInstance current = instances.get(instanceId);
-            if (current == null || current.status() != InstanceStatus.UNRECOVERABLE) {
-                return false;
-            }
-            if (current.isBranch()) {
-                if (instances.get(current.parentId()).status() == InstanceStatus.CANCELLED) {
-                    return false;
-                }
-                recoverBranch(current, now);
-                return true;
-            }
-            List<WorkflowInstance> failedBranches = branches(instanceId).stream()
-                    .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
-            if (!failedBranches.isEmpty()) {
-                failedBranches.forEach(branch -> recoverBranch(branch, now));
-                return true;
-            }
-            write(current, copy(current, b -> {
-                b.status = InstanceStatus.WAITING;
-                b.attempts = 0;
-                b.runAfter = now;
-                b.lease(null, null);
-                b.updatedAt = now;
-            }));
-            return true;
+            return current != null && recoverOne(current, now) > 0;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Puts {@code current} back to work if it is unrecoverable: a failed branch with its parent
+     * waiting for it again (not if its workflow was cancelled), a workflow failed by its branches
+     * through those branches, anything else at its step. Called with the lock held.
+     *
+     * @return how many rows were put back
+     */
+    private int recoverOne(WorkflowInstance current, Instant now) {
+        if (current.status() != InstanceStatus.UNRECOVERABLE) {
+            return 0;
+        }
+        if (current.isBranch()) {
+            if (instances.get(current.parentId()).status() == InstanceStatus.CANCELLED) {
+                return 0;
+            }
+            recoverBranch(current, now);
+            return 1;
+        }
+        List<WorkflowInstance> failedBranches = branches(current.instanceId()).stream()
+                .filter(b -> b.status() == InstanceStatus.UNRECOVERABLE).toList();
+        failedBranches.forEach(branch -> recoverBranch(branch, now));
+        if (!failedBranches.isEmpty()) {
+            return failedBranches.size();
+        }
+        write(current, copy(current, b -> {
+            b.status = InstanceStatus.WAITING;
+            b.attempts = 0;
+            b.runAfter = now;
+            b.lease(null, null);
+            b.updatedAt = now;
+        }));
+        return 1;
     }
 
     /** Puts a failed branch back to work; its parent waits for it again. Called with the lock held. */
