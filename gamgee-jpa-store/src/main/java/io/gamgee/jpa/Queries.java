@@ -54,28 +54,23 @@ final class Queries {
 
     /** The instance {@code instanceId}, read on the caller's connection (in its transaction). */
     static WorkflowInstance read(Connection connection, Vendor vendor, String instanceId) throws SQLException {
+        return readIfAny(connection, vendor, instanceId)
+                .orElseThrow(() -> new IllegalStateException("no instance " + instanceId));
+    }
+
+    private static Optional<WorkflowInstance> readIfAny(Connection connection, Vendor vendor, String instanceId)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT " + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE instance_id = ?")) {
             statement.setString(1, instanceId);
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("no instance " + instanceId);
-                }
-                return InstanceRows.instance(row, vendor);
+                return row.next() ? Optional.of(InstanceRows.instance(row, vendor)) : Optional.empty();
             }
         }
     }
 
     Optional<WorkflowInstance> find(String instanceId) {
-        return jdbc.autoCommit("find", instanceId, (connection, vendor) -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE instance_id = ?")) {
-                statement.setString(1, instanceId);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(InstanceRows.instance(row, vendor)) : Optional.empty();
-                }
-            }
-        });
+        return jdbc.autoCommit("find", instanceId, (connection, vendor) -> readIfAny(connection, vendor, instanceId));
     }
 
     List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit) {
