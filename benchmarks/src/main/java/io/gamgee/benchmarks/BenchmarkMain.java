@@ -78,11 +78,11 @@ public final class BenchmarkMain {
         for (Database database : options.databases()) {
             for (SystemUnderTest system : systems) {
                 if (options.runs("w1")) {
-                    onEngine("W1 throughput", system, database, "w1", (engine, signal) ->
+                    onEngine("W1 throughput", system, database, "w1", true, (engine, signal) ->
                             engineWorkloads.throughput("W1 throughput", system.name(), database, engine, signal, ""));
                 }
                 if (options.runs("w2")) {
-                    onEngine("W2 latency", system, database, "w2", (engine, signal) ->
+                    onEngine("W2 latency", system, database, "w2", false, (engine, signal) ->
                             engineWorkloads.latency(system.name(), database, engine, signal));
                 }
             }
@@ -130,7 +130,9 @@ public final class BenchmarkMain {
         }
     }
 
-    private void onEngine(String workload, SystemUnderTest system, Database database, String run, EngineRun body) {
+    /** Runs {@code body} on the system opened on a fresh database; {@code counted}: with its JDBC calls counted. */
+    private void onEngine(String workload, SystemUnderTest system, Database database, String run, boolean counted,
+            EngineRun body) {
         Optional<String> unsupported = system.unsupported(database);
         if (unsupported.isPresent()) {
             report.add(List.of(Measurement.missing(workload, system.name(), database, unsupported.get())));
@@ -140,7 +142,7 @@ public final class BenchmarkMain {
         guarded(workload, system.name(), database, () -> {
             LastStepSignal signal = new LastStepSignal();
             Database.Fresh fresh = database.fresh((system.key() + "_" + run).replace('-', '_'));
-            try (Engine engine = system.open(fresh, signal)) {
+            try (Engine engine = counted ? system.openCounted(fresh, signal) : system.open(fresh, signal)) {
                 return body.run(engine, signal);
             }
         });

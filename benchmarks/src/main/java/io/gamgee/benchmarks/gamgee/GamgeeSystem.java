@@ -1,8 +1,10 @@
 package io.gamgee.benchmarks.gamgee;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gamgee.benchmarks.harness.Database;
 import io.gamgee.benchmarks.harness.Engine;
+import io.gamgee.benchmarks.harness.JdbcCounter;
 import io.gamgee.benchmarks.harness.LastStepSignal;
 import io.gamgee.benchmarks.harness.Report;
 import io.gamgee.benchmarks.harness.SystemUnderTest;
@@ -13,15 +15,26 @@ import io.gamgee.core.WorkflowRegistry;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.WorkflowInstance;
 import io.gamgee.jpa.JpaStateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Gamgee as a user runs it: the diagram compiled by the Maven plugin, {@link JpaStateStore#h2} on
  * H2 and {@link JpaStateStore#create} over a HikariCP pool elsewhere, a {@link WorkerPool} of 4
- * threads with default settings.
+ * threads with default settings. {@link #openCounted Counted} (W1), the store's data source is
+ * wrapped by a {@link JdbcCounter}; on H2 that data source is a pool built as the embedded store
+ * builds its own.
  */
 public final class GamgeeSystem implements SystemUnderTest {
 
     static final int POOL = 8;
+    /**
+     * The URL settings of the embedded store's H2 file ({@code EmbeddedH2.SETTINGS} in
+     * gamgee-jpa-store, which is not public): keep the two the same.
+     */
+    static final String EMBEDDED_H2_SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=1000;DEFRAG_ALWAYS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
 
     @Override
     public String name() {
@@ -44,49 +57,98 @@ public final class GamgeeSystem implements SystemUnderTest {
         String store = database == Database.H2
                 ? "JpaStateStore.builder().h2(dir).h2PoolSize(" + POOL + ")"
                 : "JpaStateStore.builder().dataSource(Hikari pool " + POOL + ").createSchema(true)";
-        return store + ", WorkerPool threads(4), other settings default (claim batch = threads, poll 500 ms, lease 30 s, OLDEST first)";
+        String counted = database == Database.H2
+                ? "; in W1 the same H2 URL and pool (Hikari, " + POOL + " connections, minimum idle 1) built by the harness and "
+                        + "given by JpaStateStore.builder().dataSource(..).createSchema(true), so that its JDBC calls can be counted"
+                : "; in W1 the pool is wrapped to count its JDBC calls";
+        return store + ", WorkerPool threads(4), other settings default (claim batch = threads, poll 500 ms, lease 30 s, "
+                + "OLDEST first)" + counted;
     }
 
     @Override
     public GamgeeEngine open(Database.Fresh database, LastStepSignal signal) throws Exception {
+        return open(database, signal, null);
+    }
+
+    @Override
+    public GamgeeEngine openCounted(Database.Fresh database, LastStepSignal signal) throws Exception {
+        return open(database, signal, new JdbcCounter(database.database() == Database.POSTGRESQL));
+    }
+
+    /** Opens Gamgee; with {@code counter}, its store's data source wrapped by it. */
+    private GamgeeEngine open(Database.Fresh database, LastStepSignal signal, JdbcCounter counter) throws Exception {
         HikariDataSource side;
+        HikariDataSource embedded = null;
         JpaStateStore store;
-        if (database.database() == Database.H2) {
+        if (database.database() == Database.H2 && counter != null) {
+            embedded = embeddedH2Pool(database.directory());
+            store = JpaStateStore.builder().dataSource(counter.wrap(embedded)).createSchema(true).build();
+            side = h2SidePool(database);
+        } else if (database.database() == Database.H2) {
             store = JpaStateStore.builder().h2(database.directory()).h2PoolSize(POOL).build();
-            // a second pool on the same embedded database, for the raw inserts of W3
-            side = new Database.Fresh(Database.H2, database.name() + "_side",
-                    "jdbc:h2:file:" + database.directory().toAbsolutePath().resolve("gamgee") + Database.H2_SETTINGS,
-                    "sa", "", database.directory()).pool(2);
+            side = h2SidePool(database);
         } else {
             side = database.pool(POOL);
-            store = JpaStateStore.builder().dataSource(side).createSchema(true).build();
+            store = JpaStateStore.builder().dataSource(counter == null ? side : counter.wrap(side)).createSchema(true)
+                    .build();
         }
         try {
             // the store creates its tables on first use; W3 inserts behind its back right after
             store.count(Query.all(), null);
-            return new GamgeeEngine(store, side, database.database(), new ThreeStepsWorkflow(signal));
+            return new GamgeeEngine(store, side, embedded, database.database(), new ThreeStepsWorkflow(signal), counter);
         } catch (RuntimeException | Error e) {
             store.close();
             side.close();
+            if (embedded != null) {
+                embedded.close();
+            }
             throw e;
         }
+    }
+
+    /** A second pool on the same embedded database, for the raw inserts of W3. */
+    private static HikariDataSource h2SidePool(Database.Fresh database) {
+        return new Database.Fresh(Database.H2, database.name() + "_side",
+                "jdbc:h2:file:" + database.directory().toAbsolutePath().resolve("gamgee") + Database.H2_SETTINGS,
+                "sa", "", database.directory()).pool(2);
+    }
+
+    /** The pool {@code JpaStateStore.builder().h2(dir).h2PoolSize(POOL)} builds for itself. */
+    private static HikariDataSource embeddedH2Pool(Path dir) throws IOException {
+        Path directory = dir.toAbsolutePath().normalize();
+        Files.createDirectories(directory);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("gamgee") + EMBEDDED_H2_SETTINGS);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("gamgee-h2");
+        config.setMaximumPoolSize(POOL);
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /** Gamgee on one fresh database; also what W3 and the claim probe need beyond {@link Engine}. */
     public static final class GamgeeEngine implements Engine {
         private final JpaStateStore store;
         private final HikariDataSource side;
+        /** The store's pool on H2 when the harness built it (counted), closed after the store; else {@code null}. */
+        private final HikariDataSource embedded;
         private final Database database;
         private final ThreeStepsWorkflow workflow;
+        private final JdbcCounter counter;
         private final WorkflowRegistry registry;
         private final WorkflowClient client;
         private WorkerPool workers;
 
-        GamgeeEngine(JpaStateStore store, HikariDataSource side, Database database, ThreeStepsWorkflow workflow) {
+        GamgeeEngine(JpaStateStore store, HikariDataSource side, HikariDataSource embedded, Database database,
+                ThreeStepsWorkflow workflow, JdbcCounter counter) {
             this.store = store;
             this.side = side;
+            this.embedded = embedded;
             this.database = database;
             this.workflow = workflow;
+            this.counter = counter;
             this.registry = WorkflowRegistry.of(() -> workflow);
             // the client shares the registry with the pool, so a submit wakes (or hands over to) its idle threads
             this.client = WorkflowClient.create(store, registry);
@@ -146,10 +208,18 @@ public final class GamgeeSystem implements SystemUnderTest {
         }
 
         @Override
+        public Optional<JdbcCounter> jdbcCounter() {
+            return Optional.ofNullable(counter);
+        }
+
+        @Override
         public void close() {
             stopWorkers();
             store.close();
             side.close();
+            if (embedded != null) {
+                embedded.close();
+            }
         }
     }
 }

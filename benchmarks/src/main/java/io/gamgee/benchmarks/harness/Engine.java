@@ -1,5 +1,7 @@
 package io.gamgee.benchmarks.harness;
 
+import java.util.Optional;
+
 /**
  * One system (Gamgee or a peer) opened on one fresh database, running the 3-step workflow
  * {@code a → b → c}. Its last step calls {@link LastStepSignal#lastStepRan()}.
@@ -22,6 +24,15 @@ public interface Engine extends AutoCloseable {
 
     /** Whether the workflow with this handle is durably recorded as completed. */
     boolean isCompleted(String handle) throws Exception;
+
+    /**
+     * The counter of the JDBC calls the system's store makes, if it was {@link
+     * SystemUnderTest#openCounted opened counted}; {@link EngineWorkloads#throughput} reports its counts
+     * per step.
+     */
+    default Optional<JdbcCounter> jdbcCounter() {
+        return Optional.empty();
+    }
 
     /** Stops the workers and releases connections. */
     @Override

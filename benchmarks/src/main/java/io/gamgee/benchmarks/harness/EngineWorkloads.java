@@ -42,6 +42,8 @@ public final class EngineWorkloads {
                     workflows, options.workflows(), timeout.toSeconds());
         }
 
+        // counted from here: the submits above are not part of a step's cost
+        engine.jdbcCounter().ifPresent(JdbcCounter::reset);
         long start = System.nanoTime();
         long end = start + deadline.clip(options.runTimeout()).toNanos();
         engine.startWorkers();
@@ -54,13 +56,26 @@ public final class EngineWorkloads {
             completed = engine.completedCount();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long commits = engine.jdbcCounter().map(JdbcCounter::commits).orElse(0L);
+        long roundTrips = engine.jdbcCounter().map(JdbcCounter::roundTrips).orElse(0L);
         String runNote = String.format("%,d workflows in %.1f s (submit %.1f s)%s", completed, seconds, submitSeconds,
                 completed < workflows ? String.format("; TIMED OUT with %,d of %,d done", completed, workflows) : "");
         runNote = note.isEmpty() ? runNote : note + "; " + runNote;
         Progress.log("  %s", runNote);
-        return List.of(
+        List<Measurement> result = new ArrayList<>(List.of(
                 new Measurement(workload, system, database, "steps/s", completed * STEPS / seconds, Kind.THROUGHPUT, runNote),
-                new Measurement(workload, system, database, "workflows/s", completed / seconds, Kind.THROUGHPUT, ""));
+                new Measurement(workload, system, database, "workflows/s", completed / seconds, Kind.THROUGHPUT, "")));
+        if (engine.jdbcCounter().isPresent() && completed > 0) {
+            long steps = completed * STEPS;
+            Progress.log("  %,d commits, %,d round trips: %.3f and %.3f per step", commits, roundTrips,
+                    (double) commits / steps, (double) roundTrips / steps);
+            result.add(new Measurement(workload, system, database, "commits/step", (double) commits / steps, Kind.PLAIN,
+                    String.format("%,d commits over %,d steps, counted on the store's connections while the workers ran",
+                            commits, steps)));
+            result.add(new Measurement(workload, system, database, "round trips/step", (double) roundTrips / steps,
+                    Kind.PLAIN, String.format("%,d round trips", roundTrips)));
+        }
+        return result;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders the run as markdown: the machine, the settings, the table with its two ratios, and the
+ * Renders the run as markdown: the machine, the settings, the table with its three ratios, and the
  * targets the issue sets, each met or missed.
  */
 public final class Report {
@@ -75,13 +75,14 @@ public final class Report {
     /** The results table alone. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append("| Workload | System | Database | Metric | Value | × limit | × Gamgee | Note |\n");
-        out.append("|---|---|---|---|---:|---:|---:|---|\n");
+        out.append("| Workload | System | Database | Metric | Value | × limit | × batched limit | × Gamgee | Note |\n");
+        out.append("|---|---|---|---|---:|---:|---:|---:|---|\n");
         for (Measurement m : measurements) {
             out.append("| ").append(m.workload()).append(" | ").append(m.system()).append(" | ")
                     .append(m.database() == null ? "—" : m.database().displayName()).append(" | ")
                     .append(m.metric()).append(" | ").append(m.present() ? number(m.value()) : "—").append(" | ")
                     .append(ratioToLimit(m).map(Report::ratio).orElse("")).append(" | ")
+                    .append(ratioToBatchedLimit(m).map(Report::ratio).orElse("")).append(" | ")
                     .append(ratioToGamgee(m).map(Report::ratio).orElse("")).append(" | ")
                     .append(m.note().replace("|", "\\|")).append(" |\n");
         }
@@ -104,6 +105,15 @@ public final class Report {
             return find(limit, RawJdbcLimit.SYSTEM, m.database(), m.metric()).map(value -> m.value() / value);
         }
         return Optional.empty();
+    }
+
+    /** Steps/s over the updated rows/s of the batched limit (16 updates per commit). */
+    Optional<Double> ratioToBatchedLimit(Measurement m) {
+        if (!m.present() || m.system().equals(RawJdbcLimit.SYSTEM) || m.kind() != Kind.THROUGHPUT
+                || !m.metric().equals("steps/s")) {
+            return Optional.empty();
+        }
+        return find(RawJdbcLimit.BATCHED, RawJdbcLimit.SYSTEM, m.database(), "updated rows/s").map(limit -> m.value() / limit);
     }
 
     /** A peer's value over Gamgee's for the same workload, database and metric. */

@@ -28,4 +28,12 @@ public interface SystemUnderTest {
      * @param signal to call from the workflow's last step
      */
     Engine open(Database.Fresh database, LastStepSignal signal) throws Exception;
+
+    /**
+     * Opens the system as {@link #open} does, with its store's JDBC calls counted by a {@link
+     * JdbcCounter} if the system supports that (Gamgee); others open uncounted.
+     */
+    default Engine openCounted(Database.Fresh database, LastStepSignal signal) throws Exception {
+        return open(database, signal);
+    }
 }

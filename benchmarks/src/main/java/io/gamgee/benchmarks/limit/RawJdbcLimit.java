@@ -12,6 +12,7 @@ import io.gamgee.benchmarks.harness.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * transactions on Gamgee's own instance table (created by the store's shipped script), committed by as many threads as the
  * engines have workers, over a HikariCP pool of the same size. A step costs at least one such
  * commit, so commits/s bounds steps/s and 3 sequential commits bound a 3-step workflow's latency.
+ *
+ * <p>Beside it the batched ceiling: the same threads and pool, each transaction {@value #BATCH} such
+ * updates of distinct rows sent as one JDBC batch and then committed, each thread on its own rows. Its
+ * updated rows/s bound an engine that writes several steps' transitions in one commit.
  */
 public final class RawJdbcLimit {
 
@@ -32,6 +37,10 @@ public final class RawJdbcLimit {
     public static final String SYSTEM = "raw JDBC (limit)";
     /** The workload under which the limit's rows appear. */
     public static final String COMMITS = "Limit: 1-row UPDATE commits";
+    /** Updates per transaction of the batched limit. */
+    public static final int BATCH = 16;
+    /** The workload under which the batched limit's rows appear. */
+    public static final String BATCHED = "Limit: 16 1-row UPDATEs per commit (batch)";
     /** The workload under which the 3-commit latency appears. */
     public static final String THREE_COMMITS = "Limit: 3 sequential commits";
 
@@ -51,13 +60,21 @@ public final class RawJdbcLimit {
         Database.Fresh fresh = database.fresh("limit");
         try (HikariDataSource pool = fresh.pool(options.threads())) {
             createTable(pool, database);
-            double commitsPerSecond = commitsPerSecond(pool);
+            double commitsPerSecond = commitsPerSecond(pool, 1);
+            double batchesPerSecond = commitsPerSecond(pool, BATCH);
             Percentiles latency = threeCommitLatency(pool, null);
             String note = String.format("%d threads, pool %d, %d rows, %d s", options.threads(), options.threads(),
                     ROWS, options.limitDuration().toSeconds());
-            Progress.log("  %,.0f commits/s; 3 commits p50 %.2f ms", commitsPerSecond, latency.millis(50));
+            Progress.log("  %,.0f commits/s; batched: %,.0f updated rows/s in %,.0f commits/s; 3 commits p50 %.2f ms",
+                    commitsPerSecond, batchesPerSecond * BATCH, batchesPerSecond, latency.millis(50));
             List<Measurement> result = new ArrayList<>();
             result.add(new Measurement(COMMITS, SYSTEM, database, "commits/s", commitsPerSecond, Kind.THROUGHPUT, note));
+            String batchNote = String.format("%d threads, pool %d, %d rows per commit as one JDBC batch, each thread its "
+                    + "own rows, %d rows, %d s", options.threads(), options.threads(), BATCH, ROWS,
+                    options.limitDuration().toSeconds());
+            result.add(new Measurement(BATCHED, SYSTEM, database, "updated rows/s", batchesPerSecond * BATCH,
+                    Kind.THROUGHPUT, batchNote));
+            result.add(new Measurement(BATCHED, SYSTEM, database, "commits/s", batchesPerSecond, Kind.THROUGHPUT, ""));
             String latencyNote = "1 thread, n=" + latency.count();
             result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p50 ms", latency.millis(50), Kind.LATENCY, latencyNote));
             result.add(new Measurement(THREE_COMMITS, SYSTEM, database, "p95 ms", latency.millis(95), Kind.LATENCY, ""));
@@ -81,8 +98,13 @@ public final class RawJdbcLimit {
         GamgeeSchema.insertWaiting(pool, database, "ThreeStepsWorkflow", "hash", ROWS, Instant.now(), ID_PREFIX);
     }
 
-    private double commitsPerSecond(HikariDataSource pool) throws Exception {
+    /**
+     * Commits/s of all threads together, each committing {@code rowsPerCommit} updates of its own rows
+     * per transaction (one row: a plain update; more: one JDBC batch).
+     */
+    private double commitsPerSecond(HikariDataSource pool, int rowsPerCommit) throws Exception {
         int threads = options.threads();
+        int rowsPerThread = ROWS / threads;
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong commits = new AtomicLong();
@@ -92,8 +114,18 @@ public final class RawJdbcLimit {
             int first = t;
             Thread thread = new Thread(() -> {
                 try (Connection connection = pool.getConnection(); PreparedStatement update = prepare(connection)) {
-                    for (int row = first; !stop.get(); row = (row + threads) % ROWS) {
-                        commitOne(connection, update, row);
+                    // thread t owns rows t, t + threads, t + 2 threads, …: no two threads ever wait for each other
+                    int[] rows = new int[rowsPerCommit];
+                    for (int next = 0; !stop.get(); ) {
+                        for (int i = 0; i < rowsPerCommit; i++) {
+                            rows[i] = first + threads * next;
+                            next = (next + 1) % rowsPerThread;
+                        }
+                        if (rowsPerCommit == 1) {
+                            commitOne(connection, update, rows[0]);
+                        } else {
+                            commitBatch(connection, update, rows);
+                        }
                         if (measuring.get()) {
                             commits.incrementAndGet();
                         }
@@ -152,17 +184,37 @@ public final class RawJdbcLimit {
     }
 
     private void commitOne(Connection connection, PreparedStatement update, int row) throws SQLException {
+        bind(update, row, Instant.now());
+        if (update.executeUpdate() != 1) {
+            throw new IllegalStateException("row " + id(row) + " is missing");
+        }
+        connection.commit();
+    }
+
+    /** One transaction: an update of each row, sent as one batch, then the commit. */
+    private void commitBatch(Connection connection, PreparedStatement update, int[] rows) throws SQLException {
         Instant now = Instant.now();
+        for (int row : rows) {
+            bind(update, row, now);
+            update.addBatch();
+        }
+        int[] counts = update.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+            // a driver that sends the batch in bulk may not say how many rows each update changed
+            if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("row " + id(rows[i]) + " is missing (update count " + counts[i] + ")");
+            }
+        }
+        connection.commit();
+    }
+
+    private void bind(PreparedStatement update, int row, Instant now) throws SQLException {
         update.setString(1, "b");
         update.setString(2, "{\"n\":" + row + "}");
         GamgeeSchema.bind(update, 3, now, database);
         GamgeeSchema.bind(update, 4, now, database);
         GamgeeSchema.bind(update, 5, now, database);
         update.setString(6, id(row));
-        if (update.executeUpdate() != 1) {
-            throw new IllegalStateException("row " + id(row) + " is missing");
-        }
-        connection.commit();
     }
 
     private static String id(int row) {

@@ -13,7 +13,7 @@ class OptionsTest {
     void withoutArgumentsEverythingRunsAtTheDocumentedSizes() {
         Options options = Options.parse();
 
-        assertThat(options.workloads()).containsExactly("limit", "w1", "w2", "w3", "w4", "claim");
+        assertThat(options.workloads()).containsExactly("limit", "w1", "w2", "w3", "w4", "w5", "w6", "claim");
         assertThat(options.systems()).containsExactly("gamgee", "flowable", "jobrunr", "db-scheduler", "dbos");
         assertThat(options.databases()).containsExactly(Database.H2, Database.POSTGRESQL, Database.MARIADB);
         assertThat(options.workflows()).isEqualTo(20_000);

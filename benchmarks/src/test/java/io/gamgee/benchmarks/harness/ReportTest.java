@@ -20,8 +20,28 @@ class ReportTest {
                 new Measurement("W1 throughput", Report.GAMGEE, Database.POSTGRESQL, "steps/s", 6000, Kind.THROUGHPUT, ""),
                 new Measurement("W1 throughput", "Flowable", Database.POSTGRESQL, "steps/s", 1500, Kind.THROUGHPUT, "")));
 
-        assertThat(row("| W1 throughput | Gamgee | PostgreSQL |")).contains("| 6,000 | 0.75 |  |");
-        assertThat(row("| W1 throughput | Flowable | PostgreSQL |")).contains("| 1,500 | 0.19 | 0.25 |");
+        assertThat(row("| W1 throughput | Gamgee | PostgreSQL |")).contains("| 6,000 | 0.75 |  |  |");
+        assertThat(row("| W1 throughput | Flowable | PostgreSQL |")).contains("| 1,500 | 0.19 |  | 0.25 |");
+    }
+
+    @Test
+    void stepsAreAlsoComparedWithTheBatchedLimitsUpdatedRows() {
+        report.add(List.of(
+                new Measurement(RawJdbcLimit.COMMITS, RawJdbcLimit.SYSTEM, Database.MARIADB, "commits/s", 8000,
+                        Kind.THROUGHPUT, ""),
+                new Measurement(RawJdbcLimit.BATCHED, RawJdbcLimit.SYSTEM, Database.MARIADB, "updated rows/s", 48000,
+                        Kind.THROUGHPUT, "16 rows per commit"),
+                new Measurement(RawJdbcLimit.BATCHED, RawJdbcLimit.SYSTEM, Database.MARIADB, "commits/s", 3000,
+                        Kind.THROUGHPUT, ""),
+                new Measurement("W1 throughput", Report.GAMGEE, Database.MARIADB, "steps/s", 6000, Kind.THROUGHPUT, ""),
+                new Measurement("W1 throughput", Report.GAMGEE, Database.MARIADB, "workflows/s", 2000, Kind.THROUGHPUT, ""),
+                new Measurement("W1 throughput", Report.GAMGEE, Database.MARIADB, "commits/step", 1.083, Kind.PLAIN, "")));
+
+        assertThat(row("| W1 throughput | Gamgee | MariaDB | steps/s |")).contains("| 6,000 | 0.75 | 0.13 |  |");
+        assertThat(row("| W1 throughput | Gamgee | MariaDB | workflows/s |")).contains("| 2,000 |  |  |  |");
+        assertThat(row("| W1 throughput | Gamgee | MariaDB | commits/step |")).contains("| 1.08 |  |  |  |");
+        assertThat(row("| " + RawJdbcLimit.BATCHED + " | " + RawJdbcLimit.SYSTEM + " | MariaDB | updated rows/s |"))
+                .contains("| 48,000 |  |  |  | 16 rows per commit |");
     }
 
     @Test
@@ -34,9 +54,9 @@ class ReportTest {
                 new Measurement("W2 latency", Report.GAMGEE, Database.H2, "p99 ms", 2, Kind.LATENCY, ""),
                 new Measurement("W2 latency", "JobRunr", Database.H2, "p50 ms", 2500, Kind.LATENCY, "n=8")));
 
-        assertThat(row("| W2 latency | Gamgee | H2 file | p50 ms |")).contains("| 1.00 | 2.00 |  |");
-        assertThat(row("| W2 latency | Gamgee | H2 file | p99 ms |")).contains("| 2.00 | 0.50 |  |");
-        assertThat(row("| W2 latency | JobRunr | H2 file | p50 ms |")).contains("| 2,500 | 5000.00 | 2500.00 | n=8 |");
+        assertThat(row("| W2 latency | Gamgee | H2 file | p50 ms |")).contains("| 1.00 | 2.00 |  |  |");
+        assertThat(row("| W2 latency | Gamgee | H2 file | p99 ms |")).contains("| 2.00 | 0.50 |  |  |");
+        assertThat(row("| W2 latency | JobRunr | H2 file | p50 ms |")).contains("| 2,500 | 5000.00 |  | 2500.00 | n=8 |");
     }
 
     @Test
@@ -44,7 +64,7 @@ class ReportTest {
         report.add(List.of(Measurement.missing("W1 throughput", "DBOS Transact", Database.H2, "DBOS supports PostgreSQL only")));
 
         assertThat(row("| W1 throughput | DBOS Transact | H2 file |"))
-                .isEqualTo("| W1 throughput | DBOS Transact | H2 file | — | — |  |  | DBOS supports PostgreSQL only |");
+                .isEqualTo("| W1 throughput | DBOS Transact | H2 file | — | — |  |  |  | DBOS supports PostgreSQL only |");
     }
 
     @Test
