@@ -16,6 +16,15 @@ final class H2Vendor extends Vendor {
     /** "Database may be already in use": another process holds the file. */
     private static final int IN_USE = 90020;
 
+    /**
+     * H2 writes one commit at a time to its file anyway, and each commit appends a chunk holding
+     * every page it changed: one transaction of all waiting transitions writes the shared pages once.
+     */
+    @Override
+    int concurrentCommits() {
+        return 1;
+    }
+
     @Override
     Dialect dialect() {
         return Dialect.H2;

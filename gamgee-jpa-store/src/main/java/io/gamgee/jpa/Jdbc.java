@@ -20,19 +20,44 @@ final class Jdbc {
     private final Vendor configuredVendor;
     private final boolean createSchema;
     private volatile Vendor vendor;
+    private final GroupCommit groupCommit;
 
     Jdbc(ConnectionSource connections, Vendor configuredVendor, boolean createSchema) {
+        this(connections, configuredVendor, createSchema, 0);
+    }
+
+    /**
+     * @param concurrentCommits transactions of transitions in flight at once, or 0 for the database's
+     *     default (see {@link GroupCommit})
+     */
+    Jdbc(ConnectionSource connections, Vendor configuredVendor, boolean createSchema, int concurrentCommits) {
         this.connections = connections;
         this.configuredVendor = configuredVendor;
         this.createSchema = createSchema;
+        this.groupCommit = new GroupCommit(this, concurrentCommits, true);
+    }
+
+    /** Where the store's transitions are written, together when several are ready at once. */
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     /** Runs {@code work} with auto-commit: each statement commits on its own. */
     <T> T autoCommit(String operation, String instanceId, Work<T> work) {
+        return autoCommit(operation, instanceId, true, work);
+    }
+
+    /**
+     * Runs {@code work} with auto-commit.
+     *
+     * @param prepared whether the connection gets the {@linkplain Vendor#prepare session settings} claims
+     *     need; a write guarded by a row's primary key and version does not
+     */
+    <T> T autoCommit(String operation, String instanceId, boolean prepared, Work<T> work) {
         try {
             Connection connection = connections.open();
             try {
-                return work.run(connection, vendor(connection));
+                return work.run(connection, vendor(connection, prepared));
             } finally {
                 connections.release(connection);
             }
@@ -43,10 +68,19 @@ final class Jdbc {
 
     /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
     <T> T inTransaction(String operation, String instanceId, Work<T> work) {
+        return inTransaction(operation, instanceId, true, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction.
+     *
+     * @param prepared as for {@link #autoCommit(String, String, boolean, Work)}
+     */
+    <T> T inTransaction(String operation, String instanceId, boolean prepared, Work<T> work) {
         try {
             Connection connection = connections.open();
             try {
-                Vendor resolved = vendor(connection);
+                Vendor resolved = vendor(connection, prepared);
                 connection.setAutoCommit(false);
                 T result;
                 try {
@@ -81,7 +115,7 @@ final class Jdbc {
         return vendor;
     }
 
-    private Vendor vendor(Connection connection) throws SQLException {
+    private Vendor vendor(Connection connection, boolean prepared) throws SQLException {
         Vendor resolved = vendor;
         if (resolved == null) {
             synchronized (this) {
@@ -96,7 +130,9 @@ final class Jdbc {
                 }
             }
         }
-        resolved.prepare(connection);
+        if (prepared) {
+            resolved.prepare(connection);
+        }
         return resolved;
     }
 

@@ -179,6 +179,11 @@ public final class JpaStateStore implements StateStore {
         return claims.claim(new ClaimRequest(query, strategy, workerId, now, leaseUntil, max));
     }
 
+    /** Where the store writes its transitions, for tests. */
+    GroupCommit groupCommit() {
+        return jdbc.groupCommit();
+    }
+
     @Override
     public Optional<Claim> renewLease(Claim claim, Instant leaseUntil) {
         Objects.requireNonNull(leaseUntil, "leaseUntil");
@@ -457,6 +462,7 @@ public final class JpaStateStore implements StateStore {
         private Boolean createSchema;
         private Dialect dialect;
         private int h2PoolSize = 10;
+        private int concurrentCommits;
         private final Retention.Settings.Builder retention = Retention.Settings.builder();
 
         private Builder() {
@@ -506,6 +512,29 @@ public final class JpaStateStore implements StateStore {
                 throw new IllegalArgumentException("h2PoolSize must be at least 1: " + size);
             }
             this.h2PoolSize = size;
+            return this;
+        }
+
+        /**
+         * How many transactions of step transitions the store has in flight at once. A transition
+         * that finds them all busy waits, and is written in the next one with every other
+         * transition that waited meanwhile (a group commit), each still guarded by its own claim:
+         * fewer, larger commits for the same steps. A lone transition is never delayed.
+         *
+         * <p>Default: the database's. 1 for H2, which writes one commit at a time to its file
+         * anyway; 2 for MariaDB; on PostgreSQL every transition commits on its own (one statement in
+         * auto-commit; concurrent connections already share WAL flushes), as {@link Integer#MAX_VALUE}
+         * sets anywhere. Fewer commits in flight mean fewer commits per step, but each thread still
+         * waits for the commit that holds its transition; see README, "Performance", for what each
+         * setting measured.
+         *
+         * @param concurrentCommits at least 1
+         */
+        public Builder concurrentCommits(int concurrentCommits) {
+            if (concurrentCommits < 1) {
+                throw new IllegalArgumentException("concurrentCommits must be at least 1: " + concurrentCommits);
+            }
+            this.concurrentCommits = concurrentCommits;
             return this;
         }
 
@@ -567,7 +596,7 @@ public final class JpaStateStore implements StateStore {
             }
             boolean schema = createSchema != null ? createSchema : h2Directory != null;
             Vendor vendor = resolved == null ? null : resolved.vendor();
-            return new JpaStateStore(new Jdbc(connections, vendor, schema), retention.build());
+            return new JpaStateStore(new Jdbc(connections, vendor, schema, concurrentCommits), retention.build());
         }
 
         /** H2 and HikariCP are optional dependencies of this artifact, brought by gamgee-h2. */

@@ -44,6 +44,18 @@ final class PostgresVendor extends Vendor {
         return true;
     }
 
+    /**
+     * A transition is one statement in auto-commit, and the commits of concurrent connections already
+     * share their WAL flushes (PostgreSQL's own group commit). A worker pool of 4 threads measured
+     * 15–20 % fewer steps/s with transitions batched at most one or two transactions at a time, and
+     * a batch of three took as long to commit as a single transition: each thread waits for its own
+     * commit either way, and a batch only left fewer commits in flight.
+     */
+    @Override
+    int concurrentCommits() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     boolean updateReturns() {
         return true;

@@ -49,8 +49,20 @@ abstract class Vendor {
         return value == null ? null : value.toInstant();
     }
 
-    /** Sets up a connection before each use (isolation, session settings). */
+    /**
+     * Sets up a connection before each use (isolation, session settings), except for writes guarded
+     * by a claimed row's primary key and version, which need none.
+     */
     void prepare(Connection connection) throws SQLException {
+    }
+
+    /**
+     * How many transactions of transitions a store has in flight at once by default (see
+     * {@link GroupCommit}): transitions that find them all busy share the next one.
+     * {@link Integer#MAX_VALUE} writes every transition in a commit of its own.
+     */
+    int concurrentCommits() {
+        return 2;
     }
 
     /** What ends the insert of a new instance so that an existing id is not an error, or {@code ""}. */

@@ -41,7 +41,9 @@ class MultiProcessWorkersTest {
             List<Process> workers = new ArrayList<>();
             try {
                 for (String id : List.of("w1", "w2", "w3")) {
-                    workers.add(WorkerProcesses.start(log, url, id, "2", LEASE_MS, PACE));
+                    // named, so that the test can tell when the server has ended the killed one's sessions
+                    workers.add(WorkerProcesses.start(log, url + "&ApplicationName=gamgee-" + id, id, "2", LEASE_MS,
+                            PACE));
                 }
                 ShipmentRun.awaitCompleted(store, SHIPMENTS / 4, Duration.ofMinutes(2));
                 assertThat(store.count(ShipmentRun.SHIPMENTS, io.gamgee.core.store.InstanceStatus.COMPLETED))
@@ -55,6 +57,8 @@ class MultiProcessWorkersTest {
                 }
                 victim.destroyForcibly();
                 assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                // a commit the victim sent just before it died still lands: read what it held after that
+                awaitNoSessions(dataSource, "gamgee-w2");
                 List<String> orphaned = leasedBy(dataSource, "w2-%");
                 workers.set(1, WorkerProcesses.start(log, url, "w2-restarted", "2", LEASE_MS, PACE));
 
@@ -74,6 +78,24 @@ class MultiProcessWorkersTest {
             }
             ShipmentRun.assertEachStepRanOnce(store, ids);
             assertThat(leasedBy(dataSource, null)).as("instances still leased").isEmpty();
+        }
+    }
+
+    private static void awaitNoSessions(DataSource dataSource, String applicationName) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                            + "WHERE application_name = '" + applicationName + "'")) {
+                rows.next();
+                if (rows.getInt(1) == 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server still has sessions of " + applicationName);
+            }
+            Thread.sleep(5);
         }
     }
 

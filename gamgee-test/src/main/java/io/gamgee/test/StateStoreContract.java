@@ -18,10 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -760,6 +764,82 @@ public abstract class StateStoreContract extends StoreContractSupport {
         assertThat(store.count(Query.workflowType(type), InstanceStatus.COMPLETED)).isEqualTo(instances);
         for (WorkflowInstance instance : store.list(Query.workflowType(type), null, 0, instances)) {
             assertThat(store.history(instance.instanceId())).hasSize(1);
+        }
+    }
+
+    /**
+     * Many transitions at once, half of them from claims that lost their instance to a later claim:
+     * a store that writes concurrent transitions together (a group commit) must still settle each
+     * on its own claim, so every stale one changes nothing and every current one happens, whichever
+     * transitions share a transaction.
+     */
+    @Test
+    void concurrentTransitionsWithLostRacesEachSettleOnTheirOwnClaim() throws Exception {
+        String type = uniqueType();
+        int instances = Math.min(concurrentInstances(), 400);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            ids.add(insert(type, at(0)));
+        }
+        Map<String, Claim> stale = new ConcurrentHashMap<>();
+        for (Claim claim : store.claimBatch(Query.workflowType(type), FetchStrategy.OLDEST, "old", at(1), at(31),
+                instances)) {
+            stale.put(claim.instanceId(), claim);
+        }
+        Map<String, Claim> current = new ConcurrentHashMap<>();
+        for (Claim claim : store.claimBatch(Query.workflowType(type), FetchStrategy.OLDEST, "new", at(40),
+                at(3600), instances)) {
+            current.put(claim.instanceId(), claim);
+        }
+        assertThat(stale.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(current.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+
+        // each instance gets one stale and one current transition, of four kinds, in random order
+        List<Callable<String>> transitions = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            String id = ids.get(i);
+            int kind = i % 4;
+            for (boolean isCurrent : new boolean[] {false, true}) {
+                Claim claim = isCurrent ? current.get(id) : stale.get(id);
+                transitions.add(() -> {
+                    boolean happened = switch (kind) {
+                        case 0 -> store.advance(claim, "second", "{\"n\":2}", "hash-1", null,
+                                record(claim, Outcome.ADVANCED, at(41), "second"), null).isPresent();
+                        case 1 -> store.complete(claim, record(claim, Outcome.COMPLETED, at(41), null));
+                        case 2 -> store.retryLater(claim, at(100), ErrorInfo.of("E", "boom"),
+                                record(claim, Outcome.RETRY_SCHEDULED, at(41), null));
+                        default -> store.markUnrecoverable(claim, ErrorInfo.of("E", "boom"),
+                                record(claim, Outcome.UNRECOVERABLE, at(41), null));
+                    };
+                    return (isCurrent ? "current " : "stale ") + id + " " + happened;
+                });
+            }
+        }
+        Collections.shuffle(transitions, new Random(42));
+        Set<String> outcomes = ConcurrentHashMap.newKeySet();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<String> outcome : threads.invokeAll(transitions, 2, TimeUnit.MINUTES)) {
+                outcomes.add(outcome.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        for (int i = 0; i < instances; i++) {
+            String id = ids.get(i);
+            assertThat(outcomes).contains("current " + id + " true", "stale " + id + " false");
+            WorkflowInstance instance = get(id);
+            assertThat(instance.version()).as("one transition of %s", id).isEqualTo(current.get(id).version() + 1);
+            List<StepRecord> history = store.history(id);
+            assertThat(history).as("history of %s", id).hasSize(1);
+            assertThat(history.get(0).workerId()).isEqualTo("new");
+            switch (i % 4) {
+                case 0 -> assertThat(instance.step()).isEqualTo("second");
+                case 1 -> assertThat(instance.status()).isEqualTo(InstanceStatus.COMPLETED);
+                case 2 -> assertThat(instance.attempts()).isEqualTo(1);
+                default -> assertThat(instance.status()).isEqualTo(InstanceStatus.UNRECOVERABLE);
+            }
         }
     }
 
