@@ -38,11 +38,14 @@ import java.util.regex.Pattern;
  * @param directory {@code gamgee.store.directory}: where the embedded H2 store keeps its files
  * @param createSchema {@code gamgee.store.create-schema}: whether the store creates its tables on
  *     first use; unset means yes for the embedded store, no for an application's database
+ * @param concurrentCommits {@code gamgee.store.concurrent-commits}: how many transactions of step
+ *     transitions the store has in flight at once (see
+ *     {@code JpaStateStore.Builder#concurrentCommits(int)}); unset means the database's default
  */
 public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch, Duration pollInterval, Duration lease,
         Duration drainTimeout, Duration stepTimeout, Map<String, Duration> workflowStepTimeouts,
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
-        Path directory, Optional<Boolean> createSchema) {
+        Path directory, Optional<Boolean> createSchema, Optional<Integer> concurrentCommits) {
 
     /** Default of {@code gamgee.store.directory}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
@@ -81,7 +84,9 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
                 config.get("gamgee.store.user"),
                 config.get("gamgee.store.password"),
                 config.get("gamgee.store.directory").map(Path::of).orElse(DEFAULT_DIRECTORY),
-                config.get("gamgee.store.create-schema").map(value -> bool(config, "gamgee.store.create-schema", false)));
+                config.get("gamgee.store.create-schema").map(value -> bool(config, "gamgee.store.create-schema", false)),
+                config.get("gamgee.store.concurrent-commits")
+                        .map(value -> positiveInt(config, "gamgee.store.concurrent-commits", 1)));
     }
 
     @Override
@@ -91,7 +96,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
                 + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", stepTimeout=" + stepTimeout
                 + (workflowStepTimeouts.isEmpty() ? "" : ", workflowStepTimeouts=" + workflowStepTimeouts) + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
                 + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + ", createSchema="
-                + createSchema.map(String::valueOf).orElse("-") + "]";
+                + createSchema.map(String::valueOf).orElse("-") + ", concurrentCommits="
+                + concurrentCommits.map(String::valueOf).orElse("-") + "]";
     }
 
     private static boolean bool(ConfigLookup config, String key, boolean fallback) {

@@ -28,9 +28,9 @@ final class StoreSelection {
         if (settings.jdbcUrl().isPresent()) {
             requireHikari(settings);
             HikariDataSource pool = pool(settings);
-            JpaStateStore store = JpaStateStore.builder()
+            JpaStateStore store = commits(JpaStateStore.builder()
                     .dataSource(pool)
-                    .createSchema(settings.createSchema().orElse(false))
+                    .createSchema(settings.createSchema().orElse(false)), settings)
                     .build();
             return new SelectedStore(store, List.of(store, pool), settings.jdbcUrl().get(), null);
         }
@@ -39,19 +39,24 @@ final class StoreSelection {
                     + "gamgee.store.jdbc-url or produce a StateStore bean");
         }
         if (dataSources.isResolvable()) {
-            JpaStateStore store = JpaStateStore.builder()
+            JpaStateStore store = commits(JpaStateStore.builder()
                     .dataSource(dataSources.get())
-                    .createSchema(settings.createSchema().orElse(false))
+                    .createSchema(settings.createSchema().orElse(false)), settings)
                     .build();
             return new SelectedStore(store, List.of(store), "the application's DataSource bean", dataSources.get());
         }
-        JpaStateStore store = JpaStateStore.builder()
+        JpaStateStore store = commits(JpaStateStore.builder()
                 .h2(settings.directory())
                 .h2PoolSize(settings.threads() + 2)
-                .createSchema(settings.createSchema().orElse(true))
+                .createSchema(settings.createSchema().orElse(true)), settings)
                 .build();
         return new SelectedStore(store, List.of(store), "embedded H2 under " + settings.directory().toAbsolutePath(),
                 null);
+    }
+
+    private static JpaStateStore.Builder commits(JpaStateStore.Builder builder, GamgeeSettings settings) {
+        settings.concurrentCommits().ifPresent(builder::concurrentCommits);
+        return builder;
     }
 
     private static void requireHikari(GamgeeSettings settings) {

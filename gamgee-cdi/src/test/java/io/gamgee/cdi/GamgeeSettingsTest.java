@@ -27,6 +27,7 @@ class GamgeeSettingsTest {
         assertThat(settings.jdbcUrl()).isEmpty();
         assertThat(settings.directory()).isEqualTo(Path.of("gamgee-data"));
         assertThat(settings.createSchema()).isEmpty();
+        assertThat(settings.concurrentCommits()).as("the database's default").isEmpty();
     }
 
     @Test
@@ -43,6 +44,7 @@ class GamgeeSettingsTest {
                 Map.entry("gamgee.store.user", "postgres"),
                 Map.entry("gamgee.store.password", "secret"),
                 Map.entry("gamgee.store.create-schema", "true"),
+                Map.entry("gamgee.store.concurrent-commits", "3"),
                 Map.entry("gamgee.workers.step-timeout", "2m"),
                 Map.entry("gamgee.workflows.OrderWorkflow.step-timeout", "45s"));
 
@@ -61,6 +63,7 @@ class GamgeeSettingsTest {
         assertThat(settings.jdbcUrl()).contains("jdbc:postgresql://127.0.0.1/test");
         assertThat(settings.user()).contains("postgres");
         assertThat(settings.createSchema()).contains(true);
+        assertThat(settings.concurrentCommits()).contains(3);
         assertThat(settings.toString()).doesNotContain("secret");
     }
 
