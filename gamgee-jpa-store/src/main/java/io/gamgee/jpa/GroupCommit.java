@@ -163,7 +163,10 @@ final class GroupCommit {
                 List<Write> batch;
                 long started;
                 try {
-                    gather();
+                    if (writers == maxWriters) {
+                        // the last free commit: whoever comes next would wait for it anyway
+                        gather();
+                    }
                     batch = take();
                     started = System.nanoTime();
                 } catch (RuntimeException | Error e) {

@@ -29,7 +29,9 @@ import java.util.Optional;
  */
 public final class GamgeeSystem implements SystemUnderTest {
 
-    static final int POOL = 8;
+    /** Worker threads: 4 like every system, or {@code -Dgamgee.bench.threads=n} for a look at more. */
+    static final int THREADS = Integer.getInteger("gamgee.bench.threads", 4);
+    static final int POOL = Math.max(8, THREADS + 4);
     /**
      * The URL settings of the embedded store's H2 file ({@code EmbeddedH2.SETTINGS} in
      * gamgee-jpa-store, which is not public): keep the two the same.
@@ -61,7 +63,7 @@ public final class GamgeeSystem implements SystemUnderTest {
                 ? "; in W1 the same H2 URL and pool (Hikari, " + POOL + " connections, minimum idle 1) built by the harness and "
                         + "given by JpaStateStore.builder().dataSource(..).createSchema(true), so that its JDBC calls can be counted"
                 : "; in W1 the pool is wrapped to count its JDBC calls";
-        return store + ", WorkerPool threads(4), other settings default (claim batch = threads, poll 500 ms, lease 30 s, "
+        return store + ", WorkerPool threads(" + THREADS + "), other settings default (claim batch = threads, poll 500 ms, lease 30 s, "
                 + "OLDEST first)" + counted;
     }
 
@@ -82,14 +84,14 @@ public final class GamgeeSystem implements SystemUnderTest {
         JpaStateStore store;
         if (database.database() == Database.H2 && counter != null) {
             embedded = embeddedH2Pool(database.directory());
-            store = JpaStateStore.builder().dataSource(counter.wrap(embedded)).createSchema(true).build();
+            store = commits(JpaStateStore.builder().dataSource(counter.wrap(embedded)).createSchema(true)).build();
             side = h2SidePool(database);
         } else if (database.database() == Database.H2) {
-            store = JpaStateStore.builder().h2(database.directory()).h2PoolSize(POOL).build();
+            store = commits(JpaStateStore.builder().h2(database.directory()).h2PoolSize(POOL)).build();
             side = h2SidePool(database);
         } else {
             side = database.pool(POOL);
-            store = JpaStateStore.builder().dataSource(counter == null ? side : counter.wrap(side)).createSchema(true)
+            store = commits(JpaStateStore.builder().dataSource(counter == null ? side : counter.wrap(side)).createSchema(true))
                     .build();
         }
         try {
@@ -111,6 +113,15 @@ public final class GamgeeSystem implements SystemUnderTest {
         return new Database.Fresh(Database.H2, database.name() + "_side",
                 "jdbc:h2:file:" + database.directory().toAbsolutePath().resolve("gamgee") + Database.H2_SETTINGS,
                 "sa", "", database.directory()).pool(2);
+    }
+
+    /**
+     * The database's default group commit, or {@code -Dgamgee.bench.concurrent-commits=n}
+     * ({@link JpaStateStore.Builder#concurrentCommits(int)}) for a look at another setting.
+     */
+    private static JpaStateStore.Builder commits(JpaStateStore.Builder builder) {
+        Integer commits = Integer.getInteger("gamgee.bench.concurrent-commits");
+        return commits == null ? builder : builder.concurrentCommits(commits);
     }
 
     /** The pool {@code JpaStateStore.builder().h2(dir).h2PoolSize(POOL)} builds for itself. */
@@ -161,7 +172,7 @@ public final class GamgeeSystem implements SystemUnderTest {
 
         @Override
         public synchronized void startWorkers() {
-            workers = WorkerPool.builder(registry, store).threads(4).build().start();
+            workers = WorkerPool.builder(registry, store).threads(THREADS).build().start();
         }
 
         /** Stops the workers, leaving the store open. */

@@ -24,7 +24,8 @@ import java.util.Set;
  * @param compilerStates W4: states per diagram
  * @param limitDuration how long the raw-JDBC commit loop runs
  * @param runTimeout W1/W3: give up (and report the partial rate) after this long
- * @param threads worker threads of every system, and the limit's threads and pool size
+ * @param threads the limit's threads and pool size (every system runs 4 worker threads;
+ *     {@code -Dgamgee.bench.threads} changes Gamgee's)
  * @param output where the markdown results go
  * @param maxDuration the whole run's limit: later work is skipped, running work cut short
  * @param soakWorkflows soak: workflows run through the embedded H2 store while its file is measured
