@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * @param directory {@code gamgee.store.directory}: where the embedded H2 store keeps its files
  * @param createSchema {@code gamgee.store.create-schema}: whether the store creates its tables on
  *     first use; unset means yes for the embedded store, no for an application's database
+ * @param compactionCheck {@code gamgee.store.compaction-check}: how often the embedded H2 store checks
+ *     whether to compact its open file ({@code off}: only when it closes); default 10 s
  * @param concurrentCommits {@code gamgee.store.concurrent-commits}: how many transactions of step
  *     transitions the store has in flight at once (see
  *     {@code JpaStateStore.Builder#concurrentCommits(int)}); unset means the database's default
@@ -45,7 +47,11 @@ import java.util.regex.Pattern;
 public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch, Duration pollInterval, Duration lease,
         Duration drainTimeout, Duration stepTimeout, Map<String, Duration> workflowStepTimeouts,
         FetchStrategy fetchStrategy, Optional<String> jdbcUrl, Optional<String> user, Optional<String> password,
-        Path directory, Optional<Boolean> createSchema, Optional<Integer> concurrentCommits) {
+        Path directory, Optional<Boolean> createSchema, Duration compactionCheck,
+        Optional<Integer> concurrentCommits) {
+
+    /** Default of {@code gamgee.store.compaction-check}. */
+    public static final Duration DEFAULT_COMPACTION_CHECK = Duration.ofSeconds(10);
 
     /** Default of {@code gamgee.store.directory}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("gamgee-data");
@@ -85,6 +91,9 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
                 config.get("gamgee.store.password"),
                 config.get("gamgee.store.directory").map(Path::of).orElse(DEFAULT_DIRECTORY),
                 config.get("gamgee.store.create-schema").map(value -> bool(config, "gamgee.store.create-schema", false)),
+                config.get("gamgee.store.compaction-check").filter(value -> value.trim().equalsIgnoreCase("off"))
+                        .map(off -> Duration.ZERO)
+                        .orElseGet(() -> duration(config, "gamgee.store.compaction-check", DEFAULT_COMPACTION_CHECK)),
                 config.get("gamgee.store.concurrent-commits")
                         .map(value -> positiveInt(config, "gamgee.store.concurrent-commits", 1)));
     }
@@ -96,7 +105,8 @@ public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch
                 + pollInterval + ", lease=" + lease + ", drainTimeout=" + drainTimeout + ", stepTimeout=" + stepTimeout
                 + (workflowStepTimeouts.isEmpty() ? "" : ", workflowStepTimeouts=" + workflowStepTimeouts) + ", fetchStrategy=" + fetchStrategy + ", jdbcUrl="
                 + jdbcUrl.orElse("-") + ", user=" + user.orElse("-") + ", directory=" + directory + ", createSchema="
-                + createSchema.map(String::valueOf).orElse("-") + ", concurrentCommits="
+                + createSchema.map(String::valueOf).orElse("-") + ", compactionCheck=" + compactionCheck
+                + ", concurrentCommits="
                 + concurrentCommits.map(String::valueOf).orElse("-") + "]";
     }
 

@@ -48,6 +48,7 @@ final class StoreSelection {
         JpaStateStore store = commits(JpaStateStore.builder()
                 .h2(settings.directory())
                 .h2PoolSize(settings.threads() + 2)
+                .h2CompactionCheck(settings.compactionCheck())
                 .createSchema(settings.createSchema().orElse(true)), settings)
                 .build();
         return new SelectedStore(store, List.of(store), "embedded H2 under " + settings.directory().toAbsolutePath(),

@@ -28,6 +28,7 @@ class GamgeeSettingsTest {
         assertThat(settings.directory()).isEqualTo(Path.of("gamgee-data"));
         assertThat(settings.createSchema()).isEmpty();
         assertThat(settings.concurrentCommits()).as("the database's default").isEmpty();
+        assertThat(settings.compactionCheck()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -45,6 +46,7 @@ class GamgeeSettingsTest {
                 Map.entry("gamgee.store.password", "secret"),
                 Map.entry("gamgee.store.create-schema", "true"),
                 Map.entry("gamgee.store.concurrent-commits", "3"),
+                Map.entry("gamgee.store.compaction-check", "1m"),
                 Map.entry("gamgee.workers.step-timeout", "2m"),
                 Map.entry("gamgee.workflows.OrderWorkflow.step-timeout", "45s"));
 
@@ -64,6 +66,9 @@ class GamgeeSettingsTest {
         assertThat(settings.user()).contains("postgres");
         assertThat(settings.createSchema()).contains(true);
         assertThat(settings.concurrentCommits()).contains(3);
+        assertThat(settings.compactionCheck()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(GamgeeSettings.read(key -> key.equals("gamgee.store.compaction-check") ? Optional.of("off")
+                : Optional.empty()).compactionCheck()).as("off").isZero();
         assertThat(settings.toString()).doesNotContain("secret");
     }
 

@@ -166,6 +166,11 @@ final class Jdbc {
         }
     }
 
+    /** Compacts the embedded H2 file now; {@code false} for other connection sources. */
+    boolean compactEmbeddedFile() {
+        return connections instanceof EmbeddedConnections embedded && embedded.compact();
+    }
+
     void close() {
         connections.close();
     }

@@ -179,6 +179,11 @@ public final class JpaStateStore implements StateStore {
         return claims.claim(new ClaimRequest(query, strategy, workerId, now, leaseUntil, max));
     }
 
+    /** Compacts the embedded H2 file now, for tests; {@code false} for other stores. */
+    boolean compactEmbeddedFile() {
+        return jdbc.compactEmbeddedFile();
+    }
+
     /** Where the store writes its transitions, for tests. */
     GroupCommit groupCommit() {
         return jdbc.groupCommit();
@@ -463,6 +468,8 @@ public final class JpaStateStore implements StateStore {
         private Dialect dialect;
         private int h2PoolSize = 10;
         private int concurrentCommits;
+        private java.time.Duration h2CompactionCheck = java.time.Duration.ofSeconds(10);
+        private long h2CompactAbove = EmbeddedConnections.DEFAULT_COMPACT_ABOVE;
         private final Retention.Settings.Builder retention = Retention.Settings.builder();
 
         private Builder() {
@@ -516,6 +523,30 @@ public final class JpaStateStore implements StateStore {
         }
 
         /**
+         * How often the embedded H2 store checks the size of its file, and compacts it while open when
+         * it has grown to 8 times its size after the last compaction and past 256 MB (default every
+         * 10 seconds; {@link java.time.Duration#ZERO} compacts only when the store closes). H2 writes
+         * each commit at once and compacts nothing meanwhile, so the open file grows with every step
+         * run (about 35 KB per three-step workflow); compacting closes and reopens the database, which
+         * copies its live rows into a fresh file. Store calls wait for the copy, which takes time in
+         * proportion to the rows kept. See {@code SCHEMA.md}, "The embedded H2 file".
+         */
+        public Builder h2CompactionCheck(java.time.Duration every) {
+            Objects.requireNonNull(every, "every");
+            if (every.isNegative()) {
+                throw new IllegalArgumentException("h2CompactionCheck must not be negative: " + every);
+            }
+            this.h2CompactionCheck = every;
+            return this;
+        }
+
+        /** The least size of the open file that {@link #h2CompactionCheck} compacts, for tests. */
+        Builder h2CompactAbove(long bytes) {
+            this.h2CompactAbove = bytes;
+            return this;
+        }
+
+        /**
          * How many transactions of step transitions the store has in flight at once. A transition
          * that finds them all busy waits, and is written in the next one with every other
          * transition that waited meanwhile (a group commit), each still guarded by its own claim:
@@ -525,8 +556,8 @@ public final class JpaStateStore implements StateStore {
          * anyway; 2 for MariaDB; on PostgreSQL every transition commits on its own (one statement in
          * auto-commit; concurrent connections already share WAL flushes), as {@link Integer#MAX_VALUE}
          * sets anywhere. Fewer commits in flight mean fewer commits per step, but each thread still
-         * waits for the commit that holds its transition; see README, "Performance", for what each
-         * setting measured.
+         * waits for the commit that holds its transition: with 4 worker threads the defaults were
+         * fastest, with 16 one commit in flight was on every database (README, "Performance").
          *
          * @param concurrentCommits at least 1
          */
@@ -587,7 +618,7 @@ public final class JpaStateStore implements StateStore {
             Dialect resolved = dialect;
             if (h2Directory != null) {
                 requireEmbeddedH2();
-                connections = new EmbeddedConnections(EmbeddedH2.pool(h2Directory, h2PoolSize));
+                connections = new EmbeddedConnections(h2Directory, h2PoolSize, h2CompactionCheck, h2CompactAbove);
                 resolved = Dialect.H2;
             } else if (dataSource != null) {
                 connections = new DataSourceConnections(dataSource, false);

@@ -70,6 +70,59 @@ class EmbeddedFileSizeTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theOpenFileIsCompactedWhileWorkersRunAndLosesNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gamgee.mv.db");
+        AtomicLong steps = new AtomicLong();
+        AtomicLong beforeCompaction = new AtomicLong();
+        AtomicLong afterCompaction = new AtomicLong();
+        List<String> ids;
+        try (JpaStateStore store = JpaStateStore.builder().h2(dir).h2CompactionCheck(Duration.ZERO).build()) {
+            ids = ShipmentRun.submit(store, "order", WORKFLOWS);
+            // halfway through, from a worker thread between two steps, while the other three write
+            runAll(store, 4, step -> {
+                if (steps.incrementAndGet() == WORKFLOWS * 3 / 2) {
+                    beforeCompaction.set(size(file));
+                    assertThat(store.compactEmbeddedFile()).as("compacted").isTrue();
+                    afterCompaction.set(size(file));
+                }
+            });
+            assertThat(store.count(ShipmentRun.SHIPMENTS, InstanceStatus.COMPLETED)).isEqualTo(WORKFLOWS);
+            ShipmentRun.assertEachStepRanOnce(store, ids);
+        }
+        assertThat(afterCompaction.get()).as("bytes after compacting %,d open bytes", beforeCompaction.get())
+                .isLessThan(beforeCompaction.get() / 4).isLessThan(WORKFLOWS * AFTER_CLOSE);
+        try (JpaStateStore store = JpaStateStore.h2(dir)) {
+            assertThat(store.count(ShipmentRun.SHIPMENTS, InstanceStatus.COMPLETED)).isEqualTo(WORKFLOWS);
+            ShipmentRun.assertEachStepRanOnce(store, ids);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theBackgroundCheckKeepsTheOpenFileNearItsRows(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gamgee.mv.db");
+        AtomicLong largest = new AtomicLong();
+        long uncompacted;
+        try (JpaStateStore store = JpaStateStore.h2(dir.resolve("uncompacted"))) {
+            ShipmentRun.submit(store, "order", WORKFLOWS);
+            Path other = dir.resolve("uncompacted").resolve("gamgee.mv.db");
+            AtomicLong largestUncompacted = new AtomicLong();
+            runAll(store, 4, step -> largestUncompacted.accumulateAndGet(size(other), Math::max));
+            uncompacted = largestUncompacted.get();
+        }
+        try (JpaStateStore store = JpaStateStore.builder().h2(dir).h2CompactionCheck(Duration.ofMillis(20))
+                .h2CompactAbove(1 << 20).build()) {
+            List<String> ids = ShipmentRun.submit(store, "order", WORKFLOWS);
+            runAll(store, 4, step -> largest.accumulateAndGet(size(file), Math::max));
+            assertThat(store.count(ShipmentRun.SHIPMENTS, InstanceStatus.COMPLETED)).isEqualTo(WORKFLOWS);
+            ShipmentRun.assertEachStepRanOnce(store, ids);
+        }
+        assertThat(largest.get()).as("largest open file with compaction, against %,d bytes without", uncompacted)
+                .isLessThan(uncompacted / 2);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aJvmKilledWhileItRunsKeepsEverySubmitItReported(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), SubmittingWorker.class.getName(),
