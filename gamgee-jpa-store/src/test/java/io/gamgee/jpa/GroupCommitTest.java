@@ -56,12 +56,7 @@ class GroupCommitTest {
 
     /** A store with one commit of transitions in flight at a time, whatever its database's default. */
     private void open(String database) {
-        JpaStateStore.Builder builder = switch (database) {
-            case "h2" -> JpaStateStore.builder().h2(Path.of("target", "h2-group-commit"));
-            case "postgresql" -> JpaStateStore.builder().dataSource(Databases.postgres()).createSchema(true);
-            default -> JpaStateStore.builder().dataSource(Databases.mariadb()).createSchema(true);
-        };
-        store = builder.concurrentCommits(1).purgeInterval(Duration.ZERO).build();
+        store = builder(database).concurrentCommits(1).build();
         threads = Executors.newFixedThreadPool(16);
     }
 
@@ -140,12 +135,8 @@ class GroupCommitTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void eachDatabaseHasItsOwnDefaultAndTheBuilderOverridesIt(String database) {
-        JpaStateStore.Builder builder = switch (database) {
-            case "h2" -> JpaStateStore.builder().h2(Path.of("target", "h2-group-commit"));
-            case "postgresql" -> JpaStateStore.builder().dataSource(Databases.postgres()).createSchema(true);
-            default -> JpaStateStore.builder().dataSource(Databases.mariadb()).createSchema(true);
-        };
-        store = builder.purgeInterval(Duration.ZERO).build();
+        JpaStateStore.Builder builder = builder(database);
+        store = builder.build();
         store.count(Query.all(), null);
         assertThat(store.groupCommit().concurrentCommits()).isEqualTo(switch (database) {
             case "h2" -> 1;
@@ -213,6 +204,15 @@ class GroupCommitTest {
         assertThat(untouched.step()).isEqualTo("first");
         assertThat(untouched.version()).isEqualTo(faulty.version());
         assertThat(store.history(faulty.instanceId())).isEmpty();
+    }
+
+    private static JpaStateStore.Builder builder(String database) {
+        JpaStateStore.Builder builder = switch (database) {
+            case "h2" -> JpaStateStore.builder().h2(Path.of("target", "h2-group-commit"));
+            case "postgresql" -> JpaStateStore.builder().dataSource(Databases.postgres()).createSchema(true);
+            default -> JpaStateStore.builder().dataSource(Databases.mariadb()).createSchema(true);
+        };
+        return builder.purgeInterval(Duration.ZERO);
     }
 
     /** Inserts {@code count} instances, claims them (stale, expired), then claims them again (current). */
