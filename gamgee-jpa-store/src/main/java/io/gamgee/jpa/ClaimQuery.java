@@ -68,6 +68,38 @@ final class ClaimQuery {
         return leased;
     }
 
+    /**
+     * Leases every candidate in one JDBC batch: for rows the caller's transaction has locked, where
+     * no other worker can change them first. A row whose count is not 1 is left out.
+     */
+    static List<WorkflowInstance> leaseLocked(Connection connection, Vendor vendor, List<WorkflowInstance> candidates,
+            ClaimRequest request) throws SQLException {
+        if (candidates.size() <= 1) {
+            return lease(connection, vendor, candidates, request);
+        }
+        int[] counts;
+        try (PreparedStatement statement = connection.prepareStatement(LEASE)) {
+            for (WorkflowInstance candidate : candidates) {
+                int index = bindLease(statement, vendor, request);
+                statement.setString(index++, candidate.instanceId());
+                statement.setLong(index, candidate.version());
+                statement.addBatch();
+            }
+            counts = statement.executeBatch();
+        }
+        List<WorkflowInstance> leased = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (i < counts.length && counts[i] == 1) {
+                leased.add(candidates.get(i).leasedTo(request.workerId(), Vendor.stored(request.leaseUntil()),
+                        Vendor.stored(request.now())));
+            } else if (i >= counts.length || counts[i] != 0) {
+                // a count the driver did not report: which rows were leased is unknown, so none are
+                throw new SQLException("the driver reported no update count for a batch of leases on locked rows");
+            }
+        }
+        return leased;
+    }
+
     /** Compare-and-set of the lease on a candidate read at its current version. */
     private static Optional<WorkflowInstance> lease(Connection connection, Vendor vendor, WorkflowInstance candidate,
             ClaimRequest request) throws SQLException {

@@ -25,6 +25,7 @@ final class LockingClaim implements ClaimMethod {
                 request.max()) + " FOR UPDATE SKIP LOCKED";
         List<WorkflowInstance> candidates = ClaimQuery.read(connection, vendor, filter, sql, request.now(),
                 request.max());
-        return ClaimQuery.lease(connection, vendor, candidates, request);
+        // the query returns at most max rows, all locked by this transaction: one batch leases them
+        return ClaimQuery.leaseLocked(connection, vendor, candidates, request);
     }
 }
