@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *     whether to compact its open file ({@code off}: only when it closes); default 10 s
  * @param concurrentCommits {@code gamgee.store.concurrent-commits}: how many transactions of step
  *     transitions the store has in flight at once (see
- *     {@code JpaStateStore.Builder#concurrentCommits(int)}); unset means the database's default
+ *     {@code JpaStateStore.Builder#concurrentCommits(int)}); unset, it follows the load
  */
 public record GamgeeSettings(boolean workersEnabled, int threads, int claimBatch, Duration pollInterval, Duration lease,
         Duration drainTimeout, Duration stepTimeout, Map<String, Duration> workflowStepTimeouts,

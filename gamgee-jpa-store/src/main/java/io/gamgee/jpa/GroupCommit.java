@@ -27,6 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * every other transition that waited meanwhile, in the next transaction that frees up. Each stays
  * guarded by its own claimed version.
  *
+ * <p>Unless configured, the number of commits in flight follows the load: the database's default
+ * while few transitions are written at once, one shared commit while many are (see {@link #observe}).
+ *
  * <p>Nothing waits for a fixed time. A lone transition is written at once, as the single statement
  * or short transaction it always was; transitions queue only behind commits already running, so
  * batches grow with the load and shrink when it falls. The one wait is {@link #gather()}'s: a commit
@@ -95,8 +98,19 @@ final class GroupCommit {
     private final ArrayDeque<Write> waiting = new ArrayDeque<>();
     /** Commits in flight, at most {@link #concurrentCommits()}. */
     private int writers;
+    /** Transitions in the commits in flight. */
+    private int inBatches;
     /** The configured limit of commits in flight, or 0 for the database's own. */
     private final int configuredCommits;
+    /** Transitions written or waiting at once, from which on one commit is shared by all. */
+    static final int BUSY_FROM = 10;
+    /** Transitions written or waiting at once, at which the database's default applies again. */
+    static final int CALM_AT = 5;
+    /** Moving average of the transitions written or waiting at once, times 256; racy updates are fine. */
+    private volatile long demand;
+    private volatile boolean busy;
+    /** Transitions being written each in a commit of its own. */
+    private final java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
     /** Threads by when their last transition returned: busy ones come back in a moment with the next. */
     private final Map<Thread, Long> returned = new HashMap<>();
     /** Moving averages: how long a commit takes, and how soon a busy thread brings its next transition. */
@@ -118,13 +132,42 @@ final class GroupCommit {
         this.gather = gather;
     }
 
-    /** How many transactions of transitions may be in flight at once; unlimited until the database is known. */
+    /**
+     * How many transactions of transitions may be in flight at once: the configured number, else
+     * the database's default while few threads write at once and one while many do (see
+     * {@link #observe}); unlimited until the database is known.
+     */
     int concurrentCommits() {
         if (configuredCommits > 0) {
             return configuredCommits;
         }
         Vendor vendor = jdbc.knownVendor();
-        return vendor == null ? Integer.MAX_VALUE : vendor.concurrentCommits();
+        if (vendor == null) {
+            return Integer.MAX_VALUE;
+        }
+        return busy ? 1 : vendor.concurrentCommits();
+    }
+
+    /**
+     * Follows how many transitions are being written or wait at once, as a moving average: from
+     * {@value #BUSY_FROM} on, the database's default number of commits in flight gives way to one
+     * commit shared by all, until the average falls to {@value #CALM_AT}. With 4 worker threads the
+     * defaults were fastest; with 16, one shared commit was on every database.
+     */
+    void observe(int writing) {
+        long average = demand;
+        average += ((long) writing * 256 - average) / 16;
+        demand = average;
+        if (!busy && average >= BUSY_FROM * 256L) {
+            busy = true;
+        } else if (busy && average <= CALM_AT * 256L) {
+            busy = false;
+        }
+    }
+
+    /** Whether many threads write at once, so that the store shares one commit among them, for tests. */
+    boolean busy() {
+        return busy;
     }
 
     /**
@@ -138,7 +181,12 @@ final class GroupCommit {
         int maxWriters = concurrentCommits();
         if (maxWriters == Integer.MAX_VALUE) {
             // every transition its own commit: nothing to share, nothing to wait for
-            writeAll(List.of(write));
+            observe(alone.incrementAndGet());
+            try {
+                writeAll(List.of(write));
+            } finally {
+                alone.decrementAndGet();
+            }
             if (write.failure != null) {
                 throw write.failure;
             }
@@ -153,8 +201,12 @@ final class GroupCommit {
                 returnNanos = average(returnNanos, now - last);
             }
             waiting.add(write);
+            if (configuredCommits == 0) {
+                observe(waiting.size() + inBatches + alone.get());
+            }
             arrived.signal();
             while (!write.finished) {
+                maxWriters = concurrentCommits();
                 if (writers >= maxWriters || !waiting.contains(write)) {
                     written.awaitUninterruptibly();
                     continue;
@@ -168,6 +220,7 @@ final class GroupCommit {
                         gather();
                     }
                     batch = take();
+                    inBatches += batch.size();
                     started = System.nanoTime();
                 } catch (RuntimeException | Error e) {
                     writers--;
@@ -180,6 +233,7 @@ final class GroupCommit {
                 } finally {
                     lock.lock();
                     commitNanos = average(commitNanos, System.nanoTime() - started);
+                    inBatches -= batch.size();
                     writers--;
                     written.signalAll();
                 }

@@ -552,12 +552,15 @@ public final class JpaStateStore implements StateStore {
          * transition that waited meanwhile (a group commit), each still guarded by its own claim:
          * fewer, larger commits for the same steps. A lone transition is never delayed.
          *
-         * <p>Default: the database's. 1 for H2, which writes one commit at a time to its file
-         * anyway; 2 for MariaDB; on PostgreSQL every transition commits on its own (one statement in
-         * auto-commit; concurrent connections already share WAL flushes), as {@link Integer#MAX_VALUE}
-         * sets anywhere. Fewer commits in flight mean fewer commits per step, but each thread still
-         * waits for the commit that holds its transition: with 4 worker threads the defaults were
-         * fastest, with 16 one commit in flight was on every database (README, "Performance").
+         * <p>Default: it follows the load. While fewer than about 10 transitions are written at
+         * once, the database's: 1 for H2, which writes one commit at a time to its file anyway; 2 for
+         * MariaDB; on PostgreSQL every transition commits on its own (one statement in auto-commit;
+         * concurrent connections already share WAL flushes), as {@link Integer#MAX_VALUE} sets
+         * anywhere. While more are (many worker threads, or several pools on one store), 1, until the
+         * load falls to about 5. Fewer commits in flight mean fewer commits per step, but each thread
+         * still waits for the commit that holds its transition: with 4 and 8 worker threads the
+         * databases' numbers were fastest, with 16 one commit in flight was on every database
+         * (README, "Performance"). A number set here is kept whatever the load.
          *
          * @param concurrentCommits at least 1
          */

@@ -57,8 +57,9 @@ abstract class Vendor {
     }
 
     /**
-     * How many transactions of transitions a store has in flight at once by default (see
-     * {@link GroupCommit}): transitions that find them all busy share the next one.
+     * How many transactions of transitions a store has in flight at once by default while few
+     * transitions are written at once (see {@link GroupCommit}): transitions that find them all
+     * busy share the next one.
      * {@link Integer#MAX_VALUE} writes every transition in a commit of its own.
      */
     int concurrentCommits() {

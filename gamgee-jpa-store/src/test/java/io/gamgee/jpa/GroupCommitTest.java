@@ -134,7 +134,7 @@ class GroupCommitTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
-    void eachDatabaseHasItsOwnDefaultAndTheBuilderOverridesIt(String database) {
+    void eachDatabaseHasItsOwnDefaultOneSharedCommitUnderLoadAndTheBuilderOverridesBoth(String database) {
         JpaStateStore.Builder builder = builder(database);
         store = builder.build();
         store.count(Query.all(), null);
@@ -143,10 +143,32 @@ class GroupCommitTest {
             case "postgresql" -> Integer.MAX_VALUE;
             default -> 2;
         });
+        int calm = store.groupCommit().concurrentCommits();
+
+        // many transitions at once: one commit shared by all, until few are written at once again
+        for (int i = 0; i < 40; i++) {
+            store.groupCommit().observe(16);
+        }
+        assertThat(store.groupCommit().busy()).isTrue();
+        assertThat(store.groupCommit().concurrentCommits()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            store.groupCommit().observe(7);
+        }
+        assertThat(store.groupCommit().busy()).as("between the thresholds nothing changes").isTrue();
+        for (int i = 0; i < 80; i++) {
+            store.groupCommit().observe(1);
+        }
+        assertThat(store.groupCommit().busy()).isFalse();
+        assertThat(store.groupCommit().concurrentCommits()).isEqualTo(calm);
+
         store.close();
         store = builder.concurrentCommits(3).build();
         store.count(Query.all(), null);
         assertThat(store.groupCommit().concurrentCommits()).isEqualTo(3);
+        for (int i = 0; i < 40; i++) {
+            store.groupCommit().observe(16);
+        }
+        assertThat(store.groupCommit().concurrentCommits()).as("a configured number is kept").isEqualTo(3);
         assertThatThrownBy(() -> JpaStateStore.builder().concurrentCommits(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
