@@ -80,9 +80,7 @@ final class ClaimQuery {
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(LEASE)) {
             for (WorkflowInstance candidate : candidates) {
-                int index = bindLease(statement, vendor, request);
-                statement.setString(index++, candidate.instanceId());
-                statement.setLong(index, candidate.version());
+                bindLease(statement, vendor, candidate, request);
                 statement.addBatch();
             }
             counts = statement.executeBatch();
@@ -90,8 +88,7 @@ final class ClaimQuery {
         List<WorkflowInstance> leased = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             if (i < counts.length && counts[i] == 1) {
-                leased.add(candidates.get(i).leasedTo(request.workerId(), Vendor.stored(request.leaseUntil()),
-                        Vendor.stored(request.now())));
+                leased.add(leased(candidates.get(i), request));
             } else if (i >= counts.length || counts[i] != 0) {
                 // a count the driver did not report: which rows were leased is unknown, so none are
                 throw new SQLException("the driver reported no update count for a batch of leases on locked rows");
@@ -104,15 +101,25 @@ final class ClaimQuery {
     private static Optional<WorkflowInstance> lease(Connection connection, Vendor vendor, WorkflowInstance candidate,
             ClaimRequest request) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LEASE)) {
-            int index = bindLease(statement, vendor, request);
-            statement.setString(index++, candidate.instanceId());
-            statement.setLong(index, candidate.version());
+            bindLease(statement, vendor, candidate, request);
             if (statement.executeUpdate() != 1) {
                 return Optional.empty();
             }
         }
-        return Optional.of(candidate.leasedTo(request.workerId(), Vendor.stored(request.leaseUntil()),
-                Vendor.stored(request.now())));
+        return Optional.of(leased(candidate, request));
+    }
+
+    /** Binds {@link #LEASE} for {@code candidate} at the version it was read at. */
+    private static void bindLease(PreparedStatement statement, Vendor vendor, WorkflowInstance candidate,
+            ClaimRequest request) throws SQLException {
+        int index = bindLease(statement, vendor, request);
+        statement.setString(index++, candidate.instanceId());
+        statement.setLong(index, candidate.version());
+    }
+
+    /** {@code candidate} as its lease leaves it. */
+    private static WorkflowInstance leased(WorkflowInstance candidate, ClaimRequest request) {
+        return candidate.leasedTo(request.workerId(), Vendor.stored(request.leaseUntil()), Vendor.stored(request.now()));
     }
 
     /** Binds the four parameters of {@link #LEASE_SET}; returns the next free index. */

@@ -51,8 +51,8 @@ final class EmbeddedConnections implements ConnectionSource {
     private final long compactAbove;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    /** The store's pool; replaced by each compaction, so read under the lock. */
     private HikariDataSource pool;
-    private DataSourceConnections connections;
     private int borrowed;
     private boolean compacting;
     private boolean closed;
@@ -70,7 +70,6 @@ final class EmbeddedConnections implements ConnectionSource {
         this.size = size;
         this.compactAbove = compactAbove;
         this.pool = EmbeddedH2.pool(this.directory, size);
-        this.connections = new DataSourceConnections(pool, true);
         this.compactSize = fileSize();
         if (checkEvery.isZero()) {
             checks = null;
@@ -87,14 +86,14 @@ final class EmbeddedConnections implements ConnectionSource {
 
     @Override
     public Connection open() throws SQLException {
-        DataSourceConnections current;
+        HikariDataSource current;
         lock.lock();
         try {
             while (compacting) {
                 changed.awaitUninterruptibly();
             }
             borrowed++;
-            current = connections;
+            current = pool;
         } finally {
             lock.unlock();
         }
@@ -106,16 +105,15 @@ final class EmbeddedConnections implements ConnectionSource {
         }
     }
 
-    private Connection first(DataSourceConnections current) throws SQLException {
+    private Connection first(HikariDataSource current) throws SQLException {
         if (opened) {
-            return current.open();
+            return current.getConnection();
         }
         // held until the pool has a connection: closing the database's last connection would close
         // (and, with DEFRAG_ALWAYS, compact) the database
-        HikariDataSource firstPool = pool;
-        try (Connection probe = DriverManager.getConnection(firstPool.getJdbcUrl(), firstPool.getUsername(),
-                firstPool.getPassword())) {
-            Connection connection = current.open();
+        try (Connection probe = DriverManager.getConnection(current.getJdbcUrl(), current.getUsername(),
+                current.getPassword())) {
+            Connection connection = current.getConnection();
             opened = true;
             return connection;
         }
@@ -171,6 +169,7 @@ final class EmbeddedConnections implements ConnectionSource {
     boolean compact() {
         long before = fileSize();
         long started = System.nanoTime();
+        HikariDataSource drained;
         lock.lock();
         try {
             if (closed || compacting || !opened) {
@@ -189,6 +188,7 @@ final class EmbeddedConnections implements ConnectionSource {
                 }
                 changed.awaitNanos(left);
             }
+            drained = pool;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             compacting = false;
@@ -198,29 +198,22 @@ final class EmbeddedConnections implements ConnectionSource {
             lock.unlock();
         }
         try {
-            // the last connection closes the database, and DEFRAG_ALWAYS copies it into a fresh file
-            connections.close();
+            // no connection is borrowed, so closing the pool closes the database's last connection,
+            // and DEFRAG_ALWAYS copies it into a fresh file
+            drained.close();
             HikariDataSource reopened = EmbeddedH2.pool(directory, size);
-            try (Connection first = reopened.getConnection()) {
-                // opens the compact file now, not on the next call
-            }
             lock.lock();
             try {
                 pool = reopened;
-                connections = new DataSourceConnections(reopened, true);
             } finally {
                 lock.unlock();
             }
-        } catch (SQLException | RuntimeException e) {
+            try (Connection first = reopened.getConnection()) {
+                // opens the compact file now, not on the next call
+            }
+        } catch (SQLException e) {
             LOG.log(Level.WARNING, "reopening the embedded H2 database under " + directory
                     + " after its compaction failed; the next call tries again", e);
-            lock.lock();
-            try {
-                pool = EmbeddedH2.pool(directory, size);
-                connections = new DataSourceConnections(pool, true);
-            } finally {
-                lock.unlock();
-            }
         } finally {
             lock.lock();
             try {
@@ -241,6 +234,7 @@ final class EmbeddedConnections implements ConnectionSource {
         if (checks != null) {
             checks.shutdownNow();
         }
+        HikariDataSource last;
         lock.lock();
         try {
             while (compacting) {
@@ -248,9 +242,10 @@ final class EmbeddedConnections implements ConnectionSource {
             }
             closed = true;
             changed.signalAll();
+            last = pool;
         } finally {
             lock.unlock();
         }
-        connections.close();
+        last.close();
     }
 }

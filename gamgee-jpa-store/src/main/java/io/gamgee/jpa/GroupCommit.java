@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -91,7 +92,6 @@ final class GroupCommit {
     private static final long QUICK_RETURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final Jdbc jdbc;
-    private final boolean gather;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
     private final Condition arrived = lock.newCondition();
@@ -110,26 +110,21 @@ final class GroupCommit {
     private volatile long demand;
     private volatile boolean busy;
     /** Transitions being written each in a commit of its own. */
-    private final java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger alone = new AtomicInteger();
     /** Threads by when their last transition returned: busy ones come back in a moment with the next. */
     private final Map<Thread, Long> returned = new HashMap<>();
     /** Moving averages: how long a commit takes, and how soon a busy thread brings its next transition. */
     private long commitNanos;
     private long returnNanos;
     private final LongAdder transactions = new LongAdder();
-    private final LongAdder transitions = new LongAdder();
 
     /**
      * @param concurrentCommits how many transactions of transitions may be in flight at once, or 0
      *     for {@linkplain Vendor#concurrentCommits() the database's default}
-     * @param gather whether a commit waits a moment for the threads that are about to bring their
-     *     next transition (see {@link #gather()}); without it, only transitions that queued behind
-     *     a commit in flight share one
      */
-    GroupCommit(Jdbc jdbc, int concurrentCommits, boolean gather) {
+    GroupCommit(Jdbc jdbc, int concurrentCommits) {
         this.jdbc = jdbc;
         this.configuredCommits = concurrentCommits;
-        this.gather = gather;
     }
 
     /**
@@ -187,10 +182,7 @@ final class GroupCommit {
             } finally {
                 alone.decrementAndGet();
             }
-            if (write.failure != null) {
-                throw write.failure;
-            }
-            return write.moved;
+            return outcome(write);
         }
         Thread thread = Thread.currentThread();
         lock.lock();
@@ -245,6 +237,10 @@ final class GroupCommit {
         } finally {
             lock.unlock();
         }
+        return outcome(write);
+    }
+
+    private static boolean outcome(Write write) {
         if (write.failure != null) {
             throw write.failure;
         }
@@ -271,14 +267,9 @@ final class GroupCommit {
         }
     }
 
-    /** Transactions committed, for tests and diagnostics. */
+    /** Transactions committed, for tests. */
     long transactions() {
         return transactions.sum();
-    }
-
-    /** Transitions written in them, for tests and diagnostics. */
-    long transitions() {
-        return transitions.sum();
     }
 
     /**
@@ -289,7 +280,7 @@ final class GroupCommit {
      * or whose neighbours run long steps, is written at once.
      */
     private void gather() {
-        if (!gather || returnNanos == 0 || commitNanos == 0) {
+        if (returnNanos == 0 || commitNanos == 0) {
             return;
         }
         long deadline = System.nanoTime() + Math.min(2 * returnNanos, commitNanos / 2);
@@ -352,7 +343,6 @@ final class GroupCommit {
                 return;
             }
             transactions.increment();
-            transitions.add(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).moved = moved[i];
                 batch.get(i).settled = true;
@@ -379,7 +369,6 @@ final class GroupCommit {
             write.moved = GuardedWrites.applyAlone(jdbc, write.operation, write.claim, write.set, write.changes,
                     write.record);
             transactions.increment();
-            transitions.increment();
         } catch (StoreException e) {
             write.failure = e;
         }

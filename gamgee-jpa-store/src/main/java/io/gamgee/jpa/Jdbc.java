@@ -22,10 +22,6 @@ final class Jdbc {
     private volatile Vendor vendor;
     private final GroupCommit groupCommit;
 
-    Jdbc(ConnectionSource connections, Vendor configuredVendor, boolean createSchema) {
-        this(connections, configuredVendor, createSchema, 0);
-    }
-
     /**
      * @param concurrentCommits transactions of transitions in flight at once, or 0 for the database's
      *     default (see {@link GroupCommit})
@@ -34,7 +30,7 @@ final class Jdbc {
         this.connections = connections;
         this.configuredVendor = configuredVendor;
         this.createSchema = createSchema;
-        this.groupCommit = new GroupCommit(this, concurrentCommits, true);
+        this.groupCommit = new GroupCommit(this, concurrentCommits);
     }
 
     /** Where the store's transitions are written, together when several are ready at once. */

@@ -457,8 +457,8 @@ public final class InMemoryStateStore implements StateStore {
         Objects.requireNonNull(now, "now");
         lock.lock();
         try {
-            WorkflowInstance current = instances.get(claim.instanceId());
-            if (current == null || current.version() != claim.version() || current.status() != InstanceStatus.WAITING) {
+            WorkflowInstance current = held(claim);
+            if (current == null) {
                 return Optional.empty();
             }
             List<WorkflowInstance> forked = branches(current.instanceId());
@@ -752,13 +752,20 @@ public final class InMemoryStateStore implements StateStore {
         }
     }
 
+    /** The instance {@code claim} is for while the claim holds it (same version, still waiting), else {@code null}. */
+    private WorkflowInstance held(Claim claim) {
+        WorkflowInstance current = instances.get(claim.instanceId());
+        return current != null && current.version() == claim.version() && current.status() == InstanceStatus.WAITING
+                ? current : null;
+    }
+
     /** Applies {@code change} if the claim still holds, recording {@code record} when given. */
     private Optional<WorkflowInstance> transition(Claim claim, StepRecord record, UnaryOperator<WorkflowInstance> change) {
         Objects.requireNonNull(claim, "claim");
         lock.lock();
         try {
-            WorkflowInstance current = instances.get(claim.instanceId());
-            if (current == null || current.version() != claim.version() || current.status() != InstanceStatus.WAITING) {
+            WorkflowInstance current = held(claim);
+            if (current == null) {
                 return Optional.empty();
             }
             WorkflowInstance next = change.apply(current);
