@@ -88,7 +88,7 @@ public final class WorkflowClient {
      * <pre>{@code
      * connection.setAutoCommit(false);
      * orders.insert(connection, order);
-     * client.joining(store.joining(connection)).submit(OrderWorkflow.class, new ChargePayload(order.id()), order.id());
+     * client.joining(store.joining(connection)).submit(OrderWorkflow.class, new ChargePayload(order.id(), order.amount()), order.id());
      * connection.commit();
      * client.wakeWorkers();
      * }</pre>

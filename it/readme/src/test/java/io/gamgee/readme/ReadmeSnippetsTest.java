@@ -83,6 +83,7 @@ class ReadmeSnippetsTest {
             };
             case "", "sh", "bash" -> switch (block.kind()) {
                 case "" -> "commands checked against the build";
+                case "curl" -> "curl commands sent to a running dashboard";
                 case "output" -> "left out: output shown, not copied";
                 default -> null;
             };
@@ -93,6 +94,13 @@ class ReadmeSnippetsTest {
     private static String describe(Block block) {
         return (block.language().isEmpty() ? "untagged" : block.language())
                 + (block.kind().isEmpty() ? "" : " (" + block.kind() + ")");
+    }
+
+    @Test
+    void curlCommandsAreAnsweredByARunningDashboard() throws Exception {
+        List<Block> curls = new ArrayList<>(of("sh", "curl"));
+        curls.addAll(of("", "curl"));
+        report(CurlCommands.run(curls));
     }
 
     @Test
