@@ -224,8 +224,17 @@ final class EmbeddedConnections implements ConnectionSource {
                 lock.unlock();
             }
         }
-        LOG.info(String.format("compacted the embedded H2 file under %s from %,.1f to %,.1f MB in %,d ms", directory,
-                before / 1048576.0, compactSize / 1048576.0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (compactSize < before) {
+            LOG.info(String.format("compacted the embedded H2 file under %s from %,.1f to %,.1f MB in %,d ms",
+                    directory, before / 1048576.0, compactSize / 1048576.0, millis));
+        } else {
+            // H2 copies the file only when its last connection closes
+            LOG.info(String.format("closing and reopening the embedded H2 database under %s did not shrink its file "
+                    + "(%,.1f MB, %,d ms): its pages are all live, or a connection from outside the store kept the "
+                    + "database open; the next try is when it has grown %d-fold", directory,
+                    compactSize / 1048576.0, millis, GROWTH));
+        }
         return true;
     }
 
