@@ -97,14 +97,23 @@ final class Submissions {
             signal.cancel(waiter);
             throw e;
         }
+        // empty: the id existed already, or the store inserted it unclaimed: any worker may look
+        giveTo(store, signal, waiter, claim);
+    }
+
+    /**
+     * Hands {@code claim}, taken for the reserved {@code waiter}, to it, releasing it if the waiter
+     * stopped waiting meanwhile; without a claim, gives the waiter back and wakes every waiter to
+     * look for work.
+     */
+    static void giveTo(StateStore store, WakeSignal signal, WakeSignal.Idle waiter, Optional<Claim> claim) {
         if (claim.isEmpty()) {
-            // the id existed already, or the store inserted it unclaimed: any worker may look
             signal.cancel(waiter);
         } else if (!signal.handOver(waiter, claim.get())) {
             try {
                 store.release(claim.get());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "instance " + instance.instanceId() + " was claimed for worker "
+                LOG.log(Level.WARNING, "instance " + claim.get().instanceId() + " was claimed for worker "
                         + waiter.workerId + ", which stopped waiting; it becomes due when the lease expires", e);
             }
         }

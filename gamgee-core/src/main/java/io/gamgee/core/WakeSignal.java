@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -186,10 +187,18 @@ final class WakeSignal {
      * handed to a thread that will present it to the store that made it) and runs
      * {@code workflowType} from {@code step}, or returns {@code null}.
      */
-    synchronized Idle reserve(StateStore store, String workflowType, String step) {
+    Idle reserve(StateStore store, String workflowType, String step) {
+        return reserve(store, workflowType, List.of(step));
+    }
+
+    /**
+     * Reserves an idle waiter as {@link #reserve(StateStore, String, String)} does, one that runs
+     * every one of {@code steps} (where an event may lead), or returns {@code null}.
+     */
+    synchronized Idle reserve(StateStore store, String workflowType, Collection<String> steps) {
         for (Iterator<Idle> waiters = idle.iterator(); waiters.hasNext(); ) {
             Idle waiter = waiters.next();
-            if (waiter.store == store && waiter.accepts(workflowType, step)) {
+            if (waiter.store == store && steps.stream().allMatch(step -> waiter.accepts(workflowType, step))) {
                 waiters.remove();
                 waiter.reserved = true;
                 return waiter;
@@ -211,6 +220,15 @@ final class WakeSignal {
         waiter.reserved = false;
         LockSupport.unpark(waiter.thread);
         return true;
+    }
+
+    /** Gives a reserved waiter back without an instance when nothing became due: it waits on. */
+    synchronized void giveBack(Idle waiter) {
+        if (waiter.reserved) {
+            waiter.reserved = false;
+            idle.addFirst(waiter);   // reserve took it out; it waits on as before,
+            LockSupport.unpark(waiter.thread);   // until its poll again rather than for a hand-over
+        }
     }
 
     /** Gives a reserved waiter back without an instance, and wakes every waiter to look for work. */

@@ -2,6 +2,7 @@ package io.gamgee.core;
 
 import io.gamgee.core.definition.WaitDefinition;
 import io.gamgee.core.definition.WorkflowDefinition;
+import io.gamgee.core.store.Delivery;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.NewInstance;
@@ -197,13 +198,37 @@ public final class WorkflowClient {
         String payload = event.payload() == null ? null
                 : PayloadCodec.encode(event.payload(), "event " + event.name() + " for instance " + instanceId);
         String eventId = event.id().orElseGet(() -> UUID.randomUUID().toString());
-        StateStore target = callerTransaction != null ? callerTransaction : store;
-        SendResult result = target.deliver(new EventDelivery(instanceId, definition.workflowType(), event.name(),
-                eventId, payload, targets, TraceContexts.encode(Context.current()), clock.instant()));
-        if (result == SendResult.DELIVERED && callerTransaction == null) {
-            registry.signal().signal();
+        EventDelivery delivery = new EventDelivery(instanceId, definition.workflowType(), event.name(),
+                eventId, payload, targets, TraceContexts.encode(Context.current()), clock.instant());
+        if (callerTransaction != null) {
+            return callerTransaction.deliver(delivery);
         }
-        return result;
+        // an idle pool thread of this JVM that runs every step the event may lead to takes the
+        // instance's lease in the delivery's own transaction and runs the step without a claim
+        WakeSignal signal = registry.signal();
+        List<String> steps = targets.values().stream().filter(step -> !WorkflowDefinition.END.equals(step))
+                .distinct().toList();
+        WakeSignal.Idle waiter = steps.isEmpty() ? null : signal.reserve(store, definition.workflowType(), steps);
+        if (waiter == null) {
+            SendResult result = store.deliver(delivery);
+            if (result == SendResult.DELIVERED) {
+                signal.signal();
+            }
+            return result;
+        }
+        Delivery delivered;
+        try {
+            delivered = store.deliverClaimed(delivery, waiter.workerId, waiter.leaseUntil());
+        } catch (RuntimeException | Error e) {
+            signal.cancel(waiter);
+            throw e;
+        }
+        if (delivered.result() == SendResult.DELIVERED) {
+            Submissions.giveTo(store, signal, waiter, delivered.claim());
+        } else {
+            signal.giveBack(waiter);   // kept, duplicate or refused: nothing became due
+        }
+        return delivered.result();
     }
 
     /**
@@ -221,7 +246,9 @@ public final class WorkflowClient {
     /**
      * A page of the instances (branches included) matching {@code query} and {@code status},
      * ordered by when they are due or finished, oldest or newest first: what a dashboard's state
-     * view shows, served from the store's claim index when {@code status} is given.
+     * view shows, served from the store's claim index when {@code status} is given. Without a
+     * status, the workflow instances by creation, oldest or newest first (the relational store
+     * reads them from its listing index).
      */
     public List<WorkflowStatus> page(Query query, InstanceStatus status, boolean newestFirst, int offset, int limit) {
         Instant now = clock.instant();

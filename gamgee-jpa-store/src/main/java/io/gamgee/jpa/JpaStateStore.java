@@ -4,6 +4,7 @@ import io.gamgee.core.FetchStrategy;
 import io.gamgee.core.Query;
 import io.gamgee.core.SendResult;
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.Delivery;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
@@ -249,7 +250,16 @@ public final class JpaStateStore implements StateStore {
     @Override
     public SendResult deliver(EventDelivery event) {
         Objects.requireNonNull(event, "event");
-        return waits.deliver(event);
+        return waits.deliver(event, null).result();
+    }
+
+    /** {@inheritDoc} The lease is taken by the delivery's own update of the instance's row. */
+    @Override
+    public Delivery deliverClaimed(EventDelivery event, String workerId, Instant leaseUntil) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return waits.deliver(event, new Waits.Lease(workerId, leaseUntil));
     }
 
     @Override
@@ -375,17 +385,24 @@ public final class JpaStateStore implements StateStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        return limit == 0 ? List.of() : queries.list(query, status, offset, limit);
+        return limit == 0 ? List.of() : queries.list(query, status, offset, limit, false);
     }
 
+    /**
+     * {@inheritDoc} With a status the claim index serves it; without one, the workflow instances
+     * in creation order, oldest or newest first, from the listing index when a type is given.
+     */
     @Override
     public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
             int limit) {
         Objects.requireNonNull(query, "query");
-        if (status == null) {
-            return StateStore.super.page(query, null, newestFirst, offset, limit);
+        if (limit <= 0) {
+            return List.of();
         }
-        return limit <= 0 ? List.of() : queries.page(query, status, newestFirst, Math.max(0, offset), limit);
+        if (status == null) {
+            return queries.list(query, null, Math.max(0, offset), limit, newestFirst);
+        }
+        return queries.page(query, status, newestFirst, Math.max(0, offset), limit);
     }
 
     @Override

@@ -76,7 +76,10 @@ abstract class Vendor {
         return ClaimMethod.OPTIMISTIC;
     }
 
-    /** Whether {@link ClaimQuery} orders by the index columns the filter fixes, to read the index in order. */
+    /**
+     * Whether {@link ClaimQuery} and lists order by the index columns the filter fixes, so that the
+     * database reads the index in order.
+     */
     boolean ordersByIndexPrefix() {
         return false;
     }

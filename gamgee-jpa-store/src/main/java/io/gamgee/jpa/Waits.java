@@ -5,6 +5,7 @@ import static io.gamgee.jpa.Vendor.stored;
 import io.gamgee.core.SendResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.Delivery;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StateStore;
@@ -46,9 +47,12 @@ final class Waits {
             + "lease_owner = NULL, lease_until = NULL, diagram_hash = ?, trace_context = ?, updated_at = ?, "
             + "last_error_type = NULL, last_error_message = NULL, last_error_stack_trace = NULL";
 
-    /** The instance moves to where an event leads: a step due at once, or the end. */
+    /**
+     * The instance moves to where an event leads: a step due at once (free, or leased to the
+     * sender's idle worker), or the end.
+     */
     private static final String MOVE_ON = "UPDATE gamgee_instance SET status = ?, step = ?, payload = ?, "
-            + "attempts = 0, run_after = ?, claimable_at = ?, lease_owner = NULL, lease_until = NULL, "
+            + "attempts = 0, run_after = ?, claimable_at = ?, lease_owner = ?, lease_until = ?, "
             + "trace_context = ?, updated_at = ?, "
             + "last_error_type = NULL, last_error_message = NULL, last_error_stack_trace = NULL";
 
@@ -99,7 +103,7 @@ final class Waits {
             // an instance the event ends keeps the step and payload it had, as no wait was run
             WorkflowInstance base = WorkflowDefinition.END.equals(target) ? withStep(waiting, before) : waiting;
             WorkflowInstance moved = moveOn(connection, vendor, base, false, target, early.payload(),
-                    early.traceContext() != null ? early.traceContext() : traceContext, at, at);
+                    early.traceContext() != null ? early.traceContext() : traceContext, at, at, null);
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE gamgee_event SET consumed_at = ? WHERE instance_id = ? AND event_id = ?")) {
                 vendor.bind(statement, 1, at);
@@ -113,10 +117,17 @@ final class Waits {
         }));
     }
 
-    /** Stores {@code event} and moves its instance on if it waits for it, in one transaction of the store's. */
-    SendResult deliver(EventDelivery event) {
+    /**
+     * Stores {@code event} and moves its instance on if it waits for it, in one transaction of the
+     * store's; when it moves on to a step and {@code lease} is given, leased by it.
+     */
+    Delivery deliver(EventDelivery event, Lease lease) {
         return jdbc.inTransaction("deliver", event.instanceId(), (connection, vendor) ->
-                deliver(connection, vendor, event, false));
+                deliver(connection, vendor, event, false, lease));
+    }
+
+    /** Who takes the lease on an instance an event moves on to a step, and until when. */
+    record Lease(String workerId, Instant until) {
     }
 
     /**
@@ -128,13 +139,18 @@ final class Waits {
      */
     static SendResult deliver(Connection connection, Vendor vendor, EventDelivery event, boolean callersTransaction)
             throws SQLException {
+        return deliver(connection, vendor, event, callersTransaction, null).result();
+    }
+
+    private static Delivery deliver(Connection connection, Vendor vendor, EventDelivery event,
+            boolean callersTransaction, Lease lease) throws SQLException {
         String instanceId = event.instanceId();
         WorkflowInstance current = locked(connection, vendor, instanceId);
         if (current == null) {
-            return SendResult.UNKNOWN_INSTANCE;
+            return unclaimed(SendResult.UNKNOWN_INSTANCE);
         }
         if (!current.workflowType().equals(event.workflowType())) {
-            return SendResult.WRONG_WORKFLOW;
+            return unclaimed(SendResult.WRONG_WORKFLOW);
         }
         long arrivals;
         try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(arrival), "
@@ -145,26 +161,33 @@ final class Waits {
                 row.next();
                 arrivals = row.getLong(1);
                 if (row.getInt(2) == 1) {
-                    return SendResult.DUPLICATE;
+                    return unclaimed(SendResult.DUPLICATE);
                 }
             }
         }
         if (current.status() != InstanceStatus.WAITING) {
-            return SendResult.FINISHED;
+            return unclaimed(SendResult.FINISHED);
         }
         String target = event.targets().get(current.step());
         Instant at = event.receivedAt();
         if (!insert(connection, vendor, event, arrivals + 1, target == null ? null : at, callersTransaction)) {
-            return SendResult.DUPLICATE;
+            return unclaimed(SendResult.DUPLICATE);
         }
         if (target == null) {
-            return SendResult.QUEUED;
+            return unclaimed(SendResult.QUEUED);
         }
-        moveOn(connection, vendor, current, true, target, event.payload(),
-                event.traceContext() != null ? event.traceContext() : current.traceContext(), current.runAfter(), at);
+        Lease taken = WorkflowDefinition.END.equals(target) ? null : lease;
+        WorkflowInstance moved = moveOn(connection, vendor, current, true, target, event.payload(),
+                event.traceContext() != null ? event.traceContext() : current.traceContext(), current.runAfter(), at,
+                taken);
         GuardedWrites.record(connection, vendor, instanceId,
                 eventRecord(instanceId, current.step(), event.eventId(), target, at));
-        return SendResult.DELIVERED;
+        return new Delivery(SendResult.DELIVERED,
+                taken == null ? Optional.empty() : Optional.of(new Claim(moved, taken.workerId(), taken.until())));
+    }
+
+    private static Delivery unclaimed(SendResult result) {
+        return new Delivery(result, Optional.empty());
     }
 
     /** The instance's row, locked until the transaction ends; {@code null} if there is none. */
@@ -224,11 +247,14 @@ final class Waits {
      * @return the row as written
      */
     private static WorkflowInstance moveOn(Connection connection, Vendor vendor, WorkflowInstance row, boolean bump,
-            String target, String payload, String traceContext, Instant runAfter, Instant at) throws SQLException {
+            String target, String payload, String traceContext, Instant runAfter, Instant at, Lease lease)
+            throws SQLException {
         boolean ends = WorkflowDefinition.END.equals(target);
         String step = ends ? row.step() : target;
         String nextPayload = ends ? row.payload() : payload;
         Instant due = ends ? runAfter : at;
+        String leaseOwner = lease == null ? null : lease.workerId();
+        Instant leaseUntil = lease == null ? null : lease.until();
         try (PreparedStatement statement = connection.prepareStatement(MOVE_ON
                 + (bump ? ", version = version + 1" : "") + " WHERE instance_id = ? AND version = ?")) {
             InstanceStatus status = ends ? InstanceStatus.COMPLETED : InstanceStatus.WAITING;
@@ -236,18 +262,21 @@ final class Waits {
             statement.setString(2, step);
             statement.setString(3, nextPayload);
             vendor.bind(statement, 4, due);
-            vendor.bind(statement, 5, at);
-            statement.setString(6, traceContext);
-            vendor.bind(statement, 7, at);
-            statement.setString(8, row.instanceId());
-            statement.setLong(9, row.version());
+            vendor.bind(statement, 5, lease == null ? at : leaseUntil);
+            statement.setString(6, leaseOwner);
+            vendor.bind(statement, 7, leaseUntil);
+            statement.setString(8, traceContext);
+            vendor.bind(statement, 9, at);
+            statement.setString(10, row.instanceId());
+            statement.setLong(11, row.version());
             if (statement.executeUpdate() != 1) {
                 throw new IllegalStateException("instance " + row.instanceId() + " changed while its row was locked "
                         + "to move it on with an event; nothing was written");
             }
             return new WorkflowInstance(row.instanceId(), row.workflowType(), step, nextPayload, status, 0,
-                    stored(due), null, null, traceContext, row.diagramHash(), row.version() + (bump ? 1 : 0),
-                    row.createdAt(), stored(at), null, row.parentId(), row.pendingBranches());
+                    stored(due), leaseOwner, stored(leaseUntil), traceContext, row.diagramHash(),
+                    row.version() + (bump ? 1 : 0), row.createdAt(), stored(at), null, row.parentId(),
+                    row.pendingBranches());
         }
     }
 

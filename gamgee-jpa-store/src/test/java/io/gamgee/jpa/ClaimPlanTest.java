@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * index and has no sort of the backlog. Each database gets a backlog of waiting rows of one type
  * (some of them branches) among finished rows of others, and more instances of that type parked at
  * waits, without a timer or with one in the future, which no claim may read. A count, which leaves
- * branches out, reads a claim index's range too.
+ * branches out, reads a claim index's range too, and a list of a type whatever the status reads the
+ * listing index in creation order.
  */
 class ClaimPlanTest {
 
@@ -46,6 +47,9 @@ class ClaimPlanTest {
                 }
                 assertThat(count(plans)).containsIgnoringCase("GAMGEE_INSTANCE_CLAIM")
                         .doesNotContainIgnoringCase("GAMGEE_INSTANCE_BRANCHES");
+                for (String plan : lists(plans)) {
+                    assertThat(plan).containsIgnoringCase("GAMGEE_INSTANCE_LISTING").contains("index sorted");
+                }
             } finally {
                 pool.close();
             }
@@ -62,6 +66,9 @@ class ClaimPlanTest {
         }
         assertThat(count(plans)).contains("Index").contains("gamgee_instance_claim").doesNotContain("Seq Scan")
                 .doesNotContain("gamgee_instance_branches");
+        for (String plan : lists(plans)) {
+            assertThat(plan).contains("Index Scan using gamgee_instance_listing").doesNotContain("Sort");
+        }
     }
 
     @Test
@@ -73,18 +80,31 @@ class ClaimPlanTest {
             assertThat(plan).contains("\"access_type\": \"range\"").contains("\"key\": \"gamgee_instance_claim")
                     .doesNotContain("filesort");
         }
-        assertThat(count(plans)).contains("\"key\": \"gamgee_instance_claim")
+        // one type's finished rows among others: the claim index's range, or the listing index's
+        assertThat(count(plans)).containsPattern("\"key\": \"gamgee_instance_(claim|listing)")
                 .doesNotContain("\"access_type\": \"ALL\"");
+        for (String plan : lists(plans)) {
+            assertThat(plan).contains("\"key\": \"gamgee_instance_listing\"").doesNotContain("filesort")
+                    .doesNotContain("\"access_type\": \"ALL\"");
+        }
     }
 
     /** The plans of the claim queries. */
     private static List<String> claims(List<String> plans) {
-        return plans.subList(0, plans.size() - 1);
+        return plans.subList(0, 4);
     }
 
     /** The plan of {@code count} by type and status (a slice of the table), which leaves branches out. */
     private static String count(List<String> plans) {
-        return plans.get(plans.size() - 1);
+        return plans.get(4);
+    }
+
+    /**
+     * The plans of a list by type whatever the status, in creation order: the waiting type's first
+     * page, and a page of one finished type among many.
+     */
+    private static List<String> lists(List<String> plans) {
+        return plans.subList(5, 7);
     }
 
     /**
@@ -138,6 +158,23 @@ class ClaimPlanTest {
                 }
                 System.out.printf("%s count plan:%n%s%n", dialect, plan);
                 plans.add(plan.toString());
+            }
+            // a list of a type's instances whatever their status, in creation order
+            for (String listed : List.of(type, type + "-other-3")) {
+                QueryFilter all = QueryFilter.of(Query.workflowType(listed), null);
+                try (PreparedStatement statement = connection.prepareStatement(explain + "SELECT "
+                        + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE " + all.sql()
+                        + Queries.listOrder(dialect.vendor(), true, 0, 50, false))) {
+                    all.bind(statement, 1);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            plan.append(row.getString(1)).append('\n');
+                        }
+                    }
+                    System.out.printf("%s list plan (%s):%n%s%n", dialect, listed, plan);
+                    plans.add(plan.toString());
+                }
             }
             return plans;
         }

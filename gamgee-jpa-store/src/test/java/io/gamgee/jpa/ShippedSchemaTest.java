@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ShippedSchemaTest {
 
     private static final List<String> MIGRATIONS =
-            List.of("V1__gamgee_schema.sql", "V2__gamgee_forks.sql", "V3__gamgee_events.sql");
+            List.of("V1__gamgee_schema.sql", "V2__gamgee_forks.sql", "V3__gamgee_events.sql", "V4__gamgee_listing.sql");
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
@@ -66,11 +66,12 @@ class ShippedSchemaTest {
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void everyScriptCreatesEveryTableAndAllIndexes(Dialect dialect) {
         List<String> statements = SchemaScript.statements(dialect.vendor().schemaResource());
-        assertThat(statements).hasSize(13);
+        assertThat(statements).hasSize(14);
         assertThat(String.join("\n", statements)).contains("gamgee_instance (", "gamgee_step_history (",
                 "gamgee_instance_claim ON", "gamgee_instance_claim_step ON", "gamgee_instance_claim_any ON",
                 "gamgee_step_history_instance ON", "gamgee_instance_branches ON", "parent_id", "branch_index",
-                "pending_branches", "failed_branches", "gamgee_event (", "gamgee_event_kept ON");
+                "pending_branches", "failed_branches", "gamgee_event (", "gamgee_event_kept ON",
+                "gamgee_instance_listing ON");
     }
 
     /**
@@ -111,6 +112,12 @@ class ShippedSchemaTest {
     @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void theStoreUpgradesADatabaseOfTheSecondSchema(Dialect dialect) throws Exception {
         theStoreUpgrades(dialect, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void theStoreUpgradesADatabaseOfTheThirdSchema(Dialect dialect) throws Exception {
+        theStoreUpgrades(dialect, 3);
     }
 
     /**

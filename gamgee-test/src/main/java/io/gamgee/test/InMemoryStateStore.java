@@ -5,6 +5,7 @@ import io.gamgee.core.Query;
 import io.gamgee.core.SendResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.Delivery;
 import io.gamgee.core.store.ErrorInfo;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
@@ -244,39 +245,55 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public SendResult deliver(EventDelivery event) {
         Objects.requireNonNull(event, "event");
+        return deliver(event, null, null).result();
+    }
+
+    @Override
+    public Delivery deliverClaimed(EventDelivery event, String workerId, Instant leaseUntil) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return deliver(event, workerId, leaseUntil);
+    }
+
+    /** Delivers {@code event}; an instance it moves on to a step is leased to {@code leaseOwner} if given. */
+    private Delivery deliver(EventDelivery event, String leaseOwner, Instant leaseUntil) {
         lock.lock();
         try {
             WorkflowInstance current = instances.get(event.instanceId());
             if (current == null) {
-                return SendResult.UNKNOWN_INSTANCE;
+                return new Delivery(SendResult.UNKNOWN_INSTANCE, Optional.empty());
             }
             if (!current.workflowType().equals(event.workflowType())) {
-                return SendResult.WRONG_WORKFLOW;
+                return new Delivery(SendResult.WRONG_WORKFLOW, Optional.empty());
             }
             List<StoredEvent> kept = events.computeIfAbsent(event.instanceId(), id -> new ArrayList<>());
             if (kept.stream().anyMatch(e -> e.id.equals(event.eventId()))) {
-                return SendResult.DUPLICATE;
+                return new Delivery(SendResult.DUPLICATE, Optional.empty());
             }
             if (current.status() != InstanceStatus.WAITING) {
-                return SendResult.FINISHED;
+                return new Delivery(SendResult.FINISHED, Optional.empty());
             }
             String target = event.targets().get(current.step());
             StoredEvent stored = new StoredEvent(event.eventId(), event.event(), event.payload(), event.traceContext(),
                     target != null);
             kept.add(stored);
             if (target == null) {
-                return SendResult.QUEUED;
+                return new Delivery(SendResult.QUEUED, Optional.empty());
             }
             Instant at = event.receivedAt();
-            write(current, copy(current, b -> {
+            boolean leased = leaseOwner != null && !WorkflowDefinition.END.equals(target);
+            WorkflowInstance moved = copy(current, b -> {
                 b.attempts = 0;
                 b.lastError = null;
-                b.lease(null, null);
+                b.lease(leased ? leaseOwner : null, leased ? leaseUntil : null);
                 b.updatedAt = at;
                 moveOn(b, target, stored, current.traceContext(), at);
-            }));
+            });
+            write(current, moved);
             histories.get(rootOf(current)).add(eventRecord(current.instanceId(), current.step(), stored, target, at));
-            return SendResult.DELIVERED;
+            return new Delivery(SendResult.DELIVERED,
+                    leased ? Optional.of(new Claim(moved, leaseOwner, leaseUntil)) : Optional.empty());
         } finally {
             lock.unlock();
         }
@@ -655,12 +672,14 @@ public final class InMemoryStateStore implements StateStore {
     public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
             int limit) {
         Objects.requireNonNull(query, "query");
-        Comparator<WorkflowInstance> order = Comparator.comparing(InMemoryStateStore::claimableAt)
-                .thenComparing(WorkflowInstance::instanceId);
+        // without a status: the workflow instances in creation order, as list gives them
+        Comparator<WorkflowInstance> order = status == null ? LISTING_ORDER
+                : Comparator.comparing(InMemoryStateStore::claimableAt).thenComparing(WorkflowInstance::instanceId);
         lock.lock();
         try {
             return instances.values().stream()
-                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
+                    .filter(i -> (status == null ? !i.isBranch() : i.status() == status)
+                            && query.matches(i.workflowType(), i.step()))
                     .sorted(newestFirst ? order.reversed() : order)
                     .skip(Math.max(0, offset))
                     .limit(Math.max(0, limit))

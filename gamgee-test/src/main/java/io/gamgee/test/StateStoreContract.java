@@ -921,4 +921,25 @@ public abstract class StateStoreContract extends StoreContractSupport {
                 .containsExactly(late);
         assertThat(store.page(query, InstanceStatus.UNRECOVERABLE, false, 0, 10)).isEmpty();
     }
+
+    @Test
+    void aPageOfEveryStatusListsATypesInstancesByCreationOldestOrNewestFirst() {
+        String type = uniqueType();
+        String second = insert(type, at(20));
+        String first = insert(type, at(10));
+        String third = insert(type, at(30));
+        Claim claim = claim(type, FetchStrategy.OLDEST, "w1", at(40));
+        assertThat(claim.instanceId()).isEqualTo(first);
+        assertThat(store.complete(claim, record(claim, Outcome.COMPLETED, at(41), null))).isTrue();
+        Query query = Query.workflowType(type);
+
+        assertThat(store.page(query, null, false, 0, 10)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(first, second, third);
+        assertThat(store.page(query, null, true, 0, 2)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(third, second);
+        assertThat(store.page(query, null, true, 2, 10)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(first);
+        assertThat(store.list(query, null, 1, 10)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(second, third);
+    }
 }

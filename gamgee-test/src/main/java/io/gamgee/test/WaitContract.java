@@ -7,6 +7,7 @@ import io.gamgee.core.Query;
 import io.gamgee.core.SendResult;
 import io.gamgee.core.definition.WorkflowDefinition;
 import io.gamgee.core.store.Claim;
+import io.gamgee.core.store.Delivery;
 import io.gamgee.core.store.EventDelivery;
 import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.core.store.StateStore;
@@ -123,6 +124,59 @@ public abstract class WaitContract extends StoreContractSupport {
         assertThat(store.history(id)).extracting(StepRecord::step, StepRecord::nextStep, StepRecord::workerId)
                 .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(WAIT, "ship", "event:evt-1"));
         assertThat(claimOne(type, 5).instance().step()).isEqualTo("ship");
+    }
+
+    @Test
+    void anEventDeliveredWithALeaseHandsTheStepItLeadsToToThatWorker() {
+        String type = uniqueType();
+        String id = waiting(type, 100L);
+
+        Delivery delivery = store.deliverClaimed(event(type, id, "captured", "evt-h", 5), "idle-1", at(35));
+
+        assertThat(delivery.result()).isEqualTo(SendResult.DELIVERED);
+        Claim claim = delivery.claim().orElseThrow();
+        assertThat(claim.workerId()).isEqualTo("idle-1");
+        assertThat(claim.instance().step()).isEqualTo("ship");
+        assertThat(claim.instance().payload()).isEqualTo("{\"via\":\"evt-h\"}");
+        assertThat(claim.instance().traceContext()).isEqualTo("00-sender-evt-h");
+        assertThat(claim.version()).isEqualTo(get(id).version());
+        assertThat(get(id).leaseOwner()).isEqualTo("idle-1");
+        assertThat(tryClaim(type, 34)).as("leased to the worker it was handed to").isEmpty();
+        assertThat(store.complete(claim, record(claim, Outcome.COMPLETED, at(6), null))).isTrue();
+        assertThat(get(id).status()).isEqualTo(InstanceStatus.COMPLETED);
+        assertThat(store.history(id)).extracting(StepRecord::step).endsWith(WAIT, "ship");
+    }
+
+    @Test
+    void aLeaseTakenOnDeliveryExpiresLikeAnyOther() {
+        String type = uniqueType();
+        String id = waiting(type, null);
+
+        Claim handed = store.deliverClaimed(event(type, id, "captured", "evt-x", 5), "idle-1", at(35)).claim()
+                .orElseThrow();
+
+        // the worker it was handed to died: another claims the step once the lease has passed
+        Claim taken = tryClaim(type, 36).orElseThrow();
+        assertThat(taken.instance().step()).isEqualTo("ship");
+        assertThat(store.complete(handed, record(handed, Outcome.COMPLETED, at(37), null))).isFalse();
+        assertThat(store.complete(taken, record(taken, Outcome.COMPLETED, at(37), null))).isTrue();
+    }
+
+    @Test
+    void anEventThatEndsTheWorkflowOrIsKeptTakesNoLease() {
+        String type = uniqueType();
+        String ended = waiting(type, null);
+        String early = insert(type, at(0));
+
+        Delivery end = store.deliverClaimed(event(type, ended, "declined", "evt-e", 5), "idle-1", at(35));
+        Delivery kept = store.deliverClaimed(event(type, early, "captured", "evt-k", 5), "idle-1", at(35));
+
+        assertThat(end.result()).isEqualTo(SendResult.DELIVERED);
+        assertThat(end.claim()).isEmpty();
+        assertThat(get(ended).status()).isEqualTo(InstanceStatus.COMPLETED);
+        assertThat(kept.result()).isEqualTo(SendResult.QUEUED);
+        assertThat(kept.claim()).isEmpty();
+        assertThat(get(early).leaseOwner()).isNull();
     }
 
     @Test

@@ -19,6 +19,9 @@ import io.gamgee.core.store.StoreConfigurationException;
 import io.gamgee.core.store.StoreException;
 import io.gamgee.core.store.StoreUnavailableException;
 import io.gamgee.core.store.WorkflowInstance;
+import io.gamgee.test.workflows.PaymentWorkflow;
+import io.gamgee.test.workflows.PaymentWorkflowBase;
+import io.gamgee.test.workflows.PaymentWorkflowBase.RequestPaymentPayload;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
@@ -313,6 +316,109 @@ class WorkerPoolTest {
             WorkflowClient.create(unleasing, registry).submit(ThreeStepWorkflow.class, new APayload(1));
             assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
         }
+    }
+
+    @Test
+    void anEventSentInThisJvmHandsTheStepItLeadsToToAnIdleThreadWithoutAClaim() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        StateStore store = around(memory, (method, args, proceed) -> {
+            Object result = proceed.call();
+            if (method.getName().equals("claimBatch")) {
+                batches.add(((List<?>) result).size());
+            } else if (method.getName().equals("claim")) {
+                batches.add(((java.util.Optional<?>) result).isPresent() ? 1 : 0);
+            }
+            return result;
+        });
+        PaymentWorkflow workflow = new PaymentWorkflow();
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        // an hour between polls: the step after the wait runs only if the send hands it over or wakes a claim
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-1"));
+            awaitStep(memory, id, "paid");
+            awaitIdle(pool, 1);
+            int claimsBefore = (int) batches.stream().filter(size -> size > 0).count();
+
+            assertThat(client.send(PaymentWorkflow.class, id, PaymentWorkflowBase.Events.captured(
+                    new PaymentWorkflowBase.ShipPayload("o-1", "cap-1")))).isEqualTo(io.gamgee.core.SendResult.DELIVERED);
+
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+            assertThat(workflow.ran).containsExactly("requestPayment:o-1", "ship:cap-1");
+            assertThat(batches.stream().filter(size -> size > 0)).as("claims after the send").hasSize(claimsBefore);
+        }
+    }
+
+    @Test
+    void anEventThatMovesNothingLeavesTheIdleThreadWaitingForWork() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        PaymentWorkflow workflow = new PaymentWorkflow();
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
+        WorkflowClient client = WorkflowClient.create(store, registry);
+        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 1);
+
+            assertThat(client.send(PaymentWorkflow.class, "no-such-order", PaymentWorkflowBase.Events.captured(
+                    new PaymentWorkflowBase.ShipPayload("o-3", "cap-3")))).isEqualTo(io.gamgee.core.SendResult.UNKNOWN_INSTANCE);
+
+            awaitIdle(pool, 1);
+            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-3"));
+            awaitStep(store, id, "paid");
+            assertThat(workflow.ran).containsExactly("requestPayment:o-3");
+        }
+    }
+
+    @Test
+    void anEventAStoreCannotLeaseOnWakesTheWorkersToClaimItsStep() throws Exception {
+        InMemoryStateStore memory = new InMemoryStateStore();
+        StateStore unleasing = around(memory, (method, args, proceed) -> {
+            if (method.getName().equals("deliverClaimed")) {
+                // what the SPI's default does
+                return new io.gamgee.core.store.Delivery(memory.deliver((io.gamgee.core.store.EventDelivery) args[0]),
+                        java.util.Optional.empty());
+            }
+            return proceed.call();
+        });
+        PaymentWorkflow workflow = new PaymentWorkflow();
+        WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
+        WorkflowClient client = WorkflowClient.create(unleasing, registry);
+        try (WorkerPool pool = WorkerPool.builder(registry, unleasing).threads(2).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+            awaitIdle(pool, 2);
+            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-2"));
+            awaitStep(memory, id, "paid");
+            awaitIdle(pool, 2);
+
+            client.send(PaymentWorkflow.class, id, PaymentWorkflowBase.Events.captured(
+                    new PaymentWorkflowBase.ShipPayload("o-2", "cap-2")));
+
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(workflow.ran).containsExactly("requestPayment:o-2", "ship:cap-2");
+        }
+    }
+
+    /** Waits until the instance {@code id} stands, unleased, at {@code step}. */
+    private static void awaitStep(InMemoryStateStore store, String id, String step) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            WorkflowInstance instance = store.find(id).orElseThrow();
+            if (instance.step().equals(step) && instance.leaseOwner() == null) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        assertThat(store.find(id).orElseThrow().step()).isEqualTo(step);
     }
 
     /** Waits until {@code threads} of the pool's threads wait for work. */

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * The dashboard's queries beside {@value #FINISHED} finished instances and {@value #LIVE} live
  * ones: the overview's {@code stateCounts}, and a state view's count and pages (oldest and newest
- * first) at a state with the live instances and at the state where the finished ones ended. Median of
+ * first) at a state with the live instances and at the state where the finished ones ended, with a
+ * status filter and without, and a list of the type whatever the status. Median of
  * {@value #RUNS} runs each.
  */
 public final class DashboardProbe {
@@ -70,6 +71,12 @@ public final class DashboardProbe {
                     () -> store.page(finished, InstanceStatus.COMPLETED, false, 0, 50).size()));
             result.add(time(database, "State view: newest page, 1,000,000 completed", "",
                     () -> store.page(finished, InstanceStatus.COMPLETED, true, 0, 50).size()));
+            result.add(time(database, "State view, any status: first page, 1,000,000 completed", "",
+                    () -> store.page(finished, null, false, 0, 50).size()));
+            result.add(time(database, "State view, any status: newest page, 1,000,000 completed", "",
+                    () -> store.page(finished, null, true, 0, 50).size()));
+            result.add(time(database, "List of the type, any status: first page", "",
+                    () -> store.list(Query.workflowType(type), null, 0, 50).size()));
             return result;
         }
     }

@@ -56,7 +56,8 @@ import java.util.OptionalInt;
  *       ({@link #await} consumes it); the timer fires through an ordinary claim. Event and timer
  *       race through the instance's version: whichever transition is written first wins, the
  *       other changes nothing. An event's id is unique per instance: a second delivery with the
- *       same id changes nothing.</li>
+ *       same id changes nothing. {@link #deliverClaimed} also leases the instance at the step the
+ *       event leads to, for the sender's idle worker.</li>
  * </ul>
  */
 public interface StateStore extends AutoCloseable {
@@ -215,6 +216,19 @@ public interface StateStore extends AutoCloseable {
      */
     default SendResult deliver(EventDelivery event) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support events");
+    }
+
+    /**
+     * {@link #deliver}, and when the event moves the instance on to a step
+     * ({@link SendResult#DELIVERED}, not to the end), leases it to {@code workerId} until
+     * {@code leaseUntil} in the same transaction, as {@link #claim} would have: the sender's JVM
+     * then hands the step to an idle worker of its own, which runs it without a claim.
+     *
+     * <p>The default calls {@link #deliver} and takes no lease, which callers treat as "let a
+     * worker claim it".
+     */
+    default Delivery deliverClaimed(EventDelivery event, String workerId, Instant leaseUntil) {
+        return new Delivery(deliver(event), Optional.empty());
     }
 
     /**
@@ -381,7 +395,8 @@ public interface StateStore extends AutoCloseable {
      * state's instances, as a dashboard shows them), ordered by when they are due — or, once
      * finished, when they finished — oldest or newest first, ties by id. Stores should answer from
      * their claim index, reading no more than {@code offset + limit} entries, when {@code status}
-     * is given. The default sorts {@link #list}'s matches (workflow instances only) by creation.
+     * is given. Without a status: {@link #list}'s matches (workflow instances, by creation), oldest
+     * or newest first. The default answers every call from {@link #list}'s matches.
      */
     default List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
             int limit) {

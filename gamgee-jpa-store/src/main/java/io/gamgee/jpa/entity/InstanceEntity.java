@@ -23,7 +23,8 @@ import java.time.Instant;
         @Index(name = "gamgee_instance_claim_step",
                 columnList = "status, workflow_type, step, claimable_at, instance_id"),
         @Index(name = "gamgee_instance_claim_any", columnList = "status, claimable_at, instance_id"),
-        @Index(name = "gamgee_instance_branches", columnList = "parent_id, created_at, branch_index")})
+        @Index(name = "gamgee_instance_branches", columnList = "parent_id, created_at, branch_index"),
+        @Index(name = "gamgee_instance_listing", columnList = "workflow_type, created_at, instance_id")})
 public class InstanceEntity {
 
     /**

@@ -59,3 +59,7 @@ CREATE TABLE IF NOT EXISTS gamgee_event (
     CONSTRAINT gamgee_event_pk PRIMARY KEY (instance_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS gamgee_event_kept ON gamgee_event (instance_id, consumed_at, arrival);
+
+-- Gamgee schema 4 for PostgreSQL 12+: the listing index (a workflow type's instances in creation order,
+-- whatever their status). Idempotent: safe to run again. See SCHEMA.md.
+CREATE INDEX IF NOT EXISTS gamgee_instance_listing ON gamgee_instance (workflow_type, created_at, instance_id);
