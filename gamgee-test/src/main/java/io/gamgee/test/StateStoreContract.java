@@ -176,15 +176,24 @@ public abstract class StateStoreContract extends StoreContractSupport {
     @Test
     void oldestClaimsInRunAfterOrder() {
         String type = uniqueType();
-        String second = insert(type, at(20));
-        String first = insert(type, at(10));
-        String third = insert(type, at(30));
+        List<String> dueOrder = insertedOutOfOrder(type);
 
         List<String> claimed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             claimed.add(claim(type, FetchStrategy.OLDEST, "w", at(100)).instanceId());
         }
-        assertThat(claimed).containsExactly(first, second, third);
+        assertThat(claimed).isEqualTo(dueOrder);
+    }
+
+    /**
+     * Inserts three instances of {@code type}, due and created at 10, 20 and 30 s, in the order
+     * second, first, third; returns their ids in the order of those times.
+     */
+    private List<String> insertedOutOfOrder(String type) {
+        String second = insert(type, at(20));
+        String first = insert(type, at(10));
+        String third = insert(type, at(30));
+        return List.of(first, second, third);
     }
 
     @Test
@@ -925,9 +934,10 @@ public abstract class StateStoreContract extends StoreContractSupport {
     @Test
     void aPageOfEveryStatusListsATypesInstancesByCreationOldestOrNewestFirst() {
         String type = uniqueType();
-        String second = insert(type, at(20));
-        String first = insert(type, at(10));
-        String third = insert(type, at(30));
+        List<String> created = insertedOutOfOrder(type);
+        String first = created.get(0);
+        String second = created.get(1);
+        String third = created.get(2);
         Claim claim = claim(type, FetchStrategy.OLDEST, "w1", at(40));
         assertThat(claim.instanceId()).isEqualTo(first);
         assertThat(store.complete(claim, record(claim, Outcome.COMPLETED, at(41), null))).isTrue();

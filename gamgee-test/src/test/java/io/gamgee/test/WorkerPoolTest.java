@@ -334,23 +334,14 @@ class WorkerPoolTest {
         PaymentWorkflow workflow = new PaymentWorkflow();
         WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
         WorkflowClient client = WorkflowClient.create(store, registry);
-        // an hour between polls: the step after the wait runs only if the send hands it over or wakes a claim
-        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
-                .openTelemetry(OpenTelemetry.noop()).build().start()) {
-            awaitIdle(pool, 1);
-            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-1"));
-            awaitStep(memory, id, "paid");
-            awaitIdle(pool, 1);
+        try (WorkerPool pool = paymentPool(store, registry, 1)) {
+            String id = atTheWait(client, memory, pool, 1, "o-1");
             int claimsBefore = (int) batches.stream().filter(size -> size > 0).count();
 
             assertThat(client.send(PaymentWorkflow.class, id, PaymentWorkflowBase.Events.captured(
                     new PaymentWorkflowBase.ShipPayload("o-1", "cap-1")))).isEqualTo(io.gamgee.core.SendResult.DELIVERED);
 
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+            awaitCompleted(memory, id);
             assertThat(workflow.ran).containsExactly("requestPayment:o-1", "ship:cap-1");
             assertThat(batches.stream().filter(size -> size > 0)).as("claims after the send").hasSize(claimsBefore);
         }
@@ -362,16 +353,14 @@ class WorkerPoolTest {
         PaymentWorkflow workflow = new PaymentWorkflow();
         WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
         WorkflowClient client = WorkflowClient.create(store, registry);
-        try (WorkerPool pool = WorkerPool.builder(registry, store).threads(1).pollInterval(Duration.ofHours(1))
-                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+        try (WorkerPool pool = paymentPool(store, registry, 1)) {
             awaitIdle(pool, 1);
 
             assertThat(client.send(PaymentWorkflow.class, "no-such-order", PaymentWorkflowBase.Events.captured(
                     new PaymentWorkflowBase.ShipPayload("o-3", "cap-3")))).isEqualTo(io.gamgee.core.SendResult.UNKNOWN_INSTANCE);
 
-            awaitIdle(pool, 1);
-            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-3"));
-            awaitStep(store, id, "paid");
+            // the thread reserved for the send is idle again, so the submit is handed to it
+            atTheWait(client, store, pool, 1, "o-3");
             assertThat(workflow.ran).containsExactly("requestPayment:o-3");
         }
     }
@@ -390,22 +379,42 @@ class WorkerPoolTest {
         PaymentWorkflow workflow = new PaymentWorkflow();
         WorkflowRegistry registry = WorkflowRegistry.of(() -> workflow);
         WorkflowClient client = WorkflowClient.create(unleasing, registry);
-        try (WorkerPool pool = WorkerPool.builder(registry, unleasing).threads(2).pollInterval(Duration.ofHours(1))
-                .openTelemetry(OpenTelemetry.noop()).build().start()) {
-            awaitIdle(pool, 2);
-            String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload("o-2"));
-            awaitStep(memory, id, "paid");
-            awaitIdle(pool, 2);
+        try (WorkerPool pool = paymentPool(unleasing, registry, 2)) {
+            String id = atTheWait(client, memory, pool, 2, "o-2");
 
             client.send(PaymentWorkflow.class, id, PaymentWorkflowBase.Events.captured(
                     new PaymentWorkflowBase.ShipPayload("o-2", "cap-2")));
 
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            awaitCompleted(memory, id);
             assertThat(workflow.ran).containsExactly("requestPayment:o-2", "ship:cap-2");
         }
+    }
+
+    /**
+     * A started pool of {@code threads} on {@code store} for {@code registry}, polling once an hour:
+     * a step after a wait runs only if a send hands it over or wakes a claim.
+     */
+    private static WorkerPool paymentPool(StateStore store, WorkflowRegistry registry, int threads) {
+        return WorkerPool.builder(registry, store).threads(threads).pollInterval(Duration.ofHours(1))
+                .openTelemetry(OpenTelemetry.noop()).build().start();
+    }
+
+    /** Submits a payment for {@code order} and waits until it waits for the provider, the pool idle again. */
+    private static String atTheWait(WorkflowClient client, InMemoryStateStore memory, WorkerPool pool, int threads,
+            String order) throws InterruptedException {
+        awaitIdle(pool, threads);
+        String id = client.submit(PaymentWorkflow.class, new RequestPaymentPayload(order));
+        awaitStep(memory, id, "paid");
+        awaitIdle(pool, threads);
+        return id;
+    }
+
+    private static void awaitCompleted(InMemoryStateStore memory, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (memory.find(id).orElseThrow().status() != InstanceStatus.COMPLETED && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
     }
 
     /** Waits until the instance {@code id} stands, unleased, at {@code step}. */
