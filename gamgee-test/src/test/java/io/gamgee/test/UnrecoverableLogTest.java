@@ -6,11 +6,7 @@ import io.gamgee.core.store.InstanceStatus;
 import io.gamgee.test.workflows.ThreeStepWorkflow;
 import io.gamgee.test.workflows.ThreeStepWorkflowBase.APayload;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,35 +14,16 @@ import org.junit.jupiter.api.Test;
 /** An instance that becomes unrecoverable costs one log line, without a stack trace. */
 class UnrecoverableLogTest {
 
-    private final Logger workers = Logger.getLogger("io.gamgee.core.WorkflowWorker");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private boolean parentHandlers;
+    private LogRecorder log;
 
     @BeforeEach
     void record() {
-        workers.addHandler(recorder);
-        parentHandlers = workers.getUseParentHandlers();
-        workers.setUseParentHandlers(false);
+        log = LogRecorder.of(io.gamgee.core.WorkflowWorker.class);
     }
 
     @AfterEach
     void stopRecording() {
-        workers.removeHandler(recorder);
-        workers.setUseParentHandlers(parentHandlers);
+        log.close();
     }
 
     @Test
@@ -63,8 +40,7 @@ class UnrecoverableLogTest {
             assertThat(kit.statusOf(id).status()).isEqualTo(InstanceStatus.UNRECOVERABLE);
             assertThat(kit.statusOf(id).lastError().stackTrace()).as("kept with the instance")
                     .contains("the warehouse is on fire");
-            List<LogRecord> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-                    .toList();
+            List<LogRecord> warnings = log.warnings();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0).getThrown()).as("no stack trace in the log").isNull();
             assertThat(warnings.get(0).getMessage()).contains("order-42").contains("step b failed on attempt 1 of 1")

@@ -158,12 +158,17 @@ class WorkerPoolTest {
         });
         CountDownLatch done = new CountDownLatch(1);
         WorkflowRegistry registry = countingLastSteps(done);
-        try (WorkerPool pool = WorkerPool.builder(registry, flaky).threads(1).pollInterval(Duration.ofMillis(20))
-                .openTelemetry(OpenTelemetry.noop()).build().start()) {
+        try (LogRecorder log = LogRecorder.of(WorkerPool.class);
+                WorkerPool pool = WorkerPool.builder(registry, flaky).threads(1).pollInterval(Duration.ofMillis(20))
+                        .openTelemetry(OpenTelemetry.noop()).build().start()) {
             String id = WorkflowClient.create(flaky, registry).submit(ThreeStepWorkflow.class, new APayload(1));
             assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
             pool.close();
             assertThat(memory.find(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+            // one warning for the cause, its stack trace once, however often it was retried
+            assertThat(log.warnings()).hasSize(1);
+            assertThat(log.warnings().get(0).getMessage()).contains("connection refused");
+            assertThat(log.warnings().get(0).getThrown()).isInstanceOf(StoreUnavailableException.class);
         }
         assertThat(failingClaims.get()).isNegative();
     }
