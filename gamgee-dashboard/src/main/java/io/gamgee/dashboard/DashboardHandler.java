@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,33 +171,13 @@ final class DashboardHandler implements HttpHandler {
         int limit = Math.min(integer(query, "limit", 50), MAX_LIMIT);
         Query q = Query.workflowType(type).step(state);
         long total = client.count(q, status);
-        List<WorkflowStatus> page = page(q, status, newest, offset, limit, total);
+        List<WorkflowStatus> page = client.page(q, status, newest, offset, limit);
         String notice = query.containsKey("recovered")
                 ? "Recovered " + integer(query, "recovered", 0) + " instance(s)." : null;
         String nonce = nonce();
         html(exchange, 200, nonce, Pages.layout(type + " · " + state, nonce, guard.readOnly(), Pages.statePage(type,
                 state, status, newest, offset, limit, total, page, counts(type).get(state), guard.readOnly(),
                 guard.csrfToken(), notice), null));
-    }
-
-    private List<WorkflowStatus> page(Query q, InstanceStatus status, boolean newest, int offset, int limit,
-            long total) {
-        if (status != null) {
-            // one status: the store's claim index serves the page, however many stand there
-            return client.page(q, status, newest, offset, limit);
-        }
-        if (!newest) {
-            return client.list(q, status, offset, limit);
-        }
-        // the store lists oldest first: the newest page is the matching slice from the end, reversed
-        long end = total - offset;
-        if (end <= 0) {
-            return List.of();
-        }
-        long start = Math.max(0, end - limit);
-        List<WorkflowStatus> slice = new ArrayList<>(client.list(q, status, (int) start, (int) (end - start)));
-        Collections.reverse(slice);
-        return slice;
     }
 
     private void instancePage(HttpExchange exchange, String id, Map<String, String> query) throws IOException {
@@ -281,7 +260,7 @@ final class DashboardHandler implements HttpHandler {
             body.put("offset", offset);
             body.put("limit", limit);
             body.put("order", newest ? "newest" : "oldest");
-            body.put("instances", page(q, status, newest, offset, limit, total));
+            body.put("instances", client.page(q, status, newest, offset, limit));
             sendJson(exchange, 200, body);
         } else if (path.size() == 2 && path.get(0).equals("instances")) {
             String id = path.get(1);
