@@ -246,9 +246,8 @@ public final class WorkflowClient {
     /**
      * A page of the instances (branches included) matching {@code query} and {@code status},
      * ordered by when they are due or finished, oldest or newest first: what a dashboard's state
-     * view shows, served from the store's claim index when {@code status} is given. Without a
-     * status, the workflow instances by creation, oldest or newest first (the relational store
-     * reads them from its listing index).
+     * view shows, served from the store's claim index when {@code status} is given, and without a
+     * status from each status's range of it, merged.
      */
     public List<WorkflowStatus> page(Query query, InstanceStatus status, boolean newestFirst, int offset, int limit) {
         Instant now = clock.instant();

@@ -389,8 +389,8 @@ public final class JpaStateStore implements StateStore {
     }
 
     /**
-     * {@inheritDoc} With a status the claim index serves it; without one, the workflow instances
-     * in creation order, oldest or newest first, from the listing index when a type is given.
+     * {@inheritDoc} The claim index serves it: with a status, that status's range; without one,
+     * each status's range of the type, merged.
      */
     @Override
     public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
@@ -400,7 +400,7 @@ public final class JpaStateStore implements StateStore {
             return List.of();
         }
         if (status == null) {
-            return queries.list(query, null, Math.max(0, offset), limit, newestFirst);
+            return queries.pageOfEveryStatus(query, newestFirst, Math.max(0, offset), limit);
         }
         return queries.page(query, status, newestFirst, Math.max(0, offset), limit);
     }

@@ -104,6 +104,27 @@ final class Queries {
                 + direction + " LIMIT " + limit + " OFFSET " + offset);
     }
 
+    /**
+     * A page of every status in claim index order (when due, or finished): the first
+     * {@code offset + limit} entries of each status's range of the claim index, merged. A state
+     * holding few of a type's many instances reads only its own.
+     */
+    List<WorkflowInstance> pageOfEveryStatus(Query query, boolean newestFirst, int offset, int limit) {
+        return jdbc.autoCommit("page", null, (connection, vendor) -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    everyStatusPageSql(vendor, query, newestFirst, offset, limit))) {
+                bindEveryStatus(statement, query);
+                List<WorkflowInstance> instances = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        instances.add(InstanceRows.instance(row, vendor));
+                    }
+                }
+                return instances;
+            }
+        });
+    }
+
     /** The instances matching {@code query} and {@code status}, with what {@code rest} appends to the WHERE. */
     private List<WorkflowInstance> select(String operation, Query query, InstanceStatus status,
             java.util.function.Function<Vendor, String> rest) {
@@ -125,9 +146,15 @@ final class Queries {
 
     long count(Query query, InstanceStatus status) {
         return jdbc.autoCommit("count", null, (connection, vendor) -> {
+            boolean everyStatus = status == null && query.workflowType() != null;
             QueryFilter filter = QueryFilter.of(query, status);
-            try (PreparedStatement statement = connection.prepareStatement(countSql(vendor, filter))) {
-                filter.bind(statement, 1);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    everyStatus ? everyStatusCountSql(vendor, query) : countSql(vendor, filter))) {
+                if (everyStatus) {
+                    bindEveryStatus(statement, query);
+                } else {
+                    filter.bind(statement, 1);
+                }
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     return row.getLong(1);
@@ -180,15 +207,58 @@ final class Queries {
 
     /**
      * The statement of {@link #count}: the workflow instances that {@code filter} matches, branches
-     * left out by a condition on the rows of the claim index's range (see {@link Vendor#workflowsOnly()}).
-     */
-    /**
-     * A count. No index is forced: a count reads every matching row (to leave branches out), and
-     * for a status most rows have, MariaDB's own choice measured 1.3–2.0 s for a million rows
-     * where the claim index's range, forced, took 3.9 s.
+     * left out by a condition on each row read (see {@link Vendor#workflowsOnly()}). No index is
+     * forced: for a status most rows have, MariaDB's own choice measured 1.3–2.0 s for a million
+     * rows where the claim index's range, forced, took 3.9 s.
      */
     static String countSql(Vendor vendor, QueryFilter filter) {
         return "SELECT COUNT(*) FROM gamgee_instance WHERE " + filter.sql() + " AND " + vendor.workflowsOnly();
+    }
+
+    /** The statement of {@link #pageOfEveryStatus}, whose parameters {@link #bindEveryStatus} binds. */
+    static String everyStatusPageSql(Vendor vendor, Query query, boolean newestFirst, int offset, int limit) {
+        String direction = newestFirst ? " DESC" : "";
+        String order = " ORDER BY claimable_at" + direction + ", instance_id" + direction;
+        long reach = Math.min((long) offset + limit, Integer.MAX_VALUE);
+        StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        for (InstanceStatus status : InstanceStatus.values()) {
+            QueryFilter filter = QueryFilter.of(query, status);
+            StringBuilder prefix = new StringBuilder();
+            if (vendor.ordersByIndexPrefix()) {
+                for (String column : filter.indexPrefix()) {
+                    prefix.append(column).append(direction).append(", ");
+                }
+            }
+            sql.append(status.ordinal() == 0 ? "" : " UNION ALL ").append("(SELECT ")
+                    .append(InstanceRows.INSTANCE_COLUMNS).append(", claimable_at FROM gamgee_instance WHERE ")
+                    .append(filter.sql()).append(" ORDER BY ").append(prefix).append("claimable_at").append(direction)
+                    .append(", instance_id").append(direction).append(" LIMIT ").append(reach).append(')');
+        }
+        return sql.append(") every_status").append(order).append(" LIMIT ").append(limit).append(" OFFSET ")
+                .append(offset).toString();
+    }
+
+    /** Binds the type (and step) of {@code query} once for each status of an every-status statement. */
+    static void bindEveryStatus(PreparedStatement statement, Query query) throws SQLException {
+        QueryFilter filter = QueryFilter.of(query, InstanceStatus.WAITING);
+        int next = 1;
+        for (int i = 0; i < InstanceStatus.values().length; i++) {
+            next = filter.bind(statement, next);
+        }
+    }
+
+    /**
+     * A count of a type's instances whatever their status: the counts of each status's range of
+     * the claim index, added up, so that a state holding few of a type's many instances reads only
+     * its own; {@link #bindEveryStatus} binds its parameters.
+     */
+    static String everyStatusCountSql(Vendor vendor, Query query) {
+        StringBuilder sql = new StringBuilder("SELECT SUM(c) FROM (");
+        for (InstanceStatus status : InstanceStatus.values()) {
+            sql.append(status.ordinal() == 0 ? "" : " UNION ALL ").append("SELECT COUNT(*) c FROM gamgee_instance WHERE ")
+                    .append(QueryFilter.of(query, status).sql()).append(" AND ").append(vendor.workflowsOnly());
+        }
+        return sql.append(") counts").toString();
     }
 
     /** The branches {@code instanceId} forked, in the order of the parent index: by fork, then branch order. */

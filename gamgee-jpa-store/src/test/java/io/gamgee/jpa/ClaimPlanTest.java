@@ -50,6 +50,10 @@ class ClaimPlanTest {
                 for (String plan : lists(plans)) {
                     assertThat(plan).containsIgnoringCase("GAMGEE_INSTANCE_LISTING").contains("index sorted");
                 }
+                for (String plan : everyStatus(plans)) {
+                    assertThat(plan).containsIgnoringCase("GAMGEE_INSTANCE_CLAIM_STEP")
+                            .doesNotContainIgnoringCase("GAMGEE_INSTANCE_LISTING");
+                }
             } finally {
                 pool.close();
             }
@@ -69,6 +73,9 @@ class ClaimPlanTest {
         for (String plan : lists(plans)) {
             assertThat(plan).contains("Index Scan using gamgee_instance_listing").doesNotContain("Sort");
         }
+        for (String plan : everyStatus(plans)) {
+            assertThat(plan).contains("gamgee_instance_claim_step").doesNotContain("Seq Scan");
+        }
     }
 
     @Test
@@ -86,6 +93,11 @@ class ClaimPlanTest {
         for (String plan : lists(plans)) {
             assertThat(plan).contains("\"key\": \"gamgee_instance_listing\"").doesNotContain("filesort")
                     .doesNotContain("\"access_type\": \"ALL\"");
+        }
+        for (String plan : everyStatus(plans)) {
+            // the union's own rows are read whole; the table never is
+            assertThat(plan).contains("\"key\": \"gamgee_instance_claim_step\"")
+                    .doesNotContainPattern("\"table_name\": \"gamgee_instance\",\\s*\"access_type\": \"ALL\"");
         }
     }
 
@@ -105,6 +117,11 @@ class ClaimPlanTest {
      */
     private static List<String> lists(List<String> plans) {
         return plans.subList(5, 7);
+    }
+
+    /** The plans of a state's page and count whatever the status. */
+    private static List<String> everyStatus(List<String> plans) {
+        return plans.subList(7, 9);
     }
 
     /**
@@ -173,6 +190,22 @@ class ClaimPlanTest {
                         }
                     }
                     System.out.printf("%s list plan (%s):%n%s%n", dialect, listed, plan);
+                    plans.add(plan.toString());
+                }
+            }
+            // a state's page and count whatever the status: each status's range of the claim index
+            Query state = Query.workflowType(type).step("first");
+            for (String sql : List.of(Queries.everyStatusPageSql(dialect.vendor(), state, false, 0, 50),
+                    Queries.everyStatusCountSql(dialect.vendor(), state))) {
+                try (PreparedStatement statement = connection.prepareStatement(explain + sql)) {
+                    Queries.bindEveryStatus(statement, state);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            plan.append(row.getString(1)).append('\n');
+                        }
+                    }
+                    System.out.printf("%s every-status plan:%n%s%n", dialect, plan);
                     plans.add(plan.toString());
                 }
             }

@@ -672,14 +672,12 @@ public final class InMemoryStateStore implements StateStore {
     public List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
             int limit) {
         Objects.requireNonNull(query, "query");
-        // without a status: the workflow instances in creation order, as list gives them
-        Comparator<WorkflowInstance> order = status == null ? LISTING_ORDER
-                : Comparator.comparing(InMemoryStateStore::claimableAt).thenComparing(WorkflowInstance::instanceId);
+        Comparator<WorkflowInstance> order = Comparator.comparing(InMemoryStateStore::claimableAt)
+                .thenComparing(WorkflowInstance::instanceId);
         lock.lock();
         try {
             return instances.values().stream()
-                    .filter(i -> (status == null ? !i.isBranch() : i.status() == status)
-                            && query.matches(i.workflowType(), i.step()))
+                    .filter(i -> (status == null || i.status() == status) && query.matches(i.workflowType(), i.step()))
                     .sorted(newestFirst ? order.reversed() : order)
                     .skip(Math.max(0, offset))
                     .limit(Math.max(0, limit))

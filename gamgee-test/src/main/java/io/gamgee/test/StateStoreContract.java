@@ -932,7 +932,7 @@ public abstract class StateStoreContract extends StoreContractSupport {
     }
 
     @Test
-    void aPageOfEveryStatusListsATypesInstancesByCreationOldestOrNewestFirst() {
+    void aPageOfEveryStatusMergesThemByWhenDueOrFinishedAndAListByCreation() {
         String type = uniqueType();
         List<String> created = insertedOutOfOrder(type);
         String first = created.get(0);
@@ -943,12 +943,16 @@ public abstract class StateStoreContract extends StoreContractSupport {
         assertThat(store.complete(claim, record(claim, Outcome.COMPLETED, at(41), null))).isTrue();
         Query query = Query.workflowType(type);
 
+        // waiting ones by when they are due (20, 30), the finished one by when it finished (41)
         assertThat(store.page(query, null, false, 0, 10)).extracting(WorkflowInstance::instanceId)
-                .containsExactly(first, second, third);
+                .containsExactly(second, third, first);
         assertThat(store.page(query, null, true, 0, 2)).extracting(WorkflowInstance::instanceId)
-                .containsExactly(third, second);
+                .containsExactly(first, third);
         assertThat(store.page(query, null, true, 2, 10)).extracting(WorkflowInstance::instanceId)
-                .containsExactly(first);
+                .containsExactly(second);
+        assertThat(store.page(query.step("first"), null, false, 1, 1)).extracting(WorkflowInstance::instanceId)
+                .containsExactly(third);
+        assertThat(store.count(query, null)).isEqualTo(3);
         assertThat(store.list(query, null, 1, 10)).extracting(WorkflowInstance::instanceId)
                 .containsExactly(second, third);
     }

@@ -71,6 +71,12 @@ public final class DashboardProbe {
                     () -> store.page(finished, InstanceStatus.COMPLETED, false, 0, 50).size()));
             result.add(time(database, "State view: newest page, 1,000,000 completed", "",
                     () -> store.page(finished, InstanceStatus.COMPLETED, true, 0, 50).size()));
+            result.add(time(database, "State view, any status: count, 1,000 waiting", "",
+                    () -> store.count(live, null)));
+            result.add(time(database, "State view, any status: first page, 1,000 waiting", "",
+                    () -> store.page(live, null, false, 0, 50).size()));
+            result.add(time(database, "State view, any status: count, 1,000,000 completed", "",
+                    () -> store.count(finished, null)));
             result.add(time(database, "State view, any status: first page, 1,000,000 completed", "",
                     () -> store.page(finished, null, false, 0, 50).size()));
             result.add(time(database, "State view, any status: newest page, 1,000,000 completed", "",

@@ -395,8 +395,8 @@ public interface StateStore extends AutoCloseable {
      * state's instances, as a dashboard shows them), ordered by when they are due — or, once
      * finished, when they finished — oldest or newest first, ties by id. Stores should answer from
      * their claim index, reading no more than {@code offset + limit} entries, when {@code status}
-     * is given. Without a status: {@link #list}'s matches (workflow instances, by creation), oldest
-     * or newest first. The default answers every call from {@link #list}'s matches.
+     * is given. Without a status, the instances of every status, in that order. The default
+     * answers every call from {@link #list}'s matches (workflow instances, by creation).
      */
     default List<WorkflowInstance> page(Query query, InstanceStatus status, boolean newestFirst, int offset,
             int limit) {
