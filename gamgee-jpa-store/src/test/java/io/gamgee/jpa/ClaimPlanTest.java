@@ -167,14 +167,7 @@ class ClaimPlanTest {
             try (PreparedStatement statement = connection.prepareStatement(explain + Queries.countSql(dialect.vendor(),
                     filter))) {
                 filter.bind(statement, 1);
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        plan.append(row.getString(1)).append('\n');
-                    }
-                }
-                System.out.printf("%s count plan:%n%s%n", dialect, plan);
-                plans.add(plan.toString());
+                plans.add(plan(statement, dialect + " count plan"));
             }
             // a list of a type's instances whatever their status, in creation order
             for (String listed : List.of(type, type + "-other-3")) {
@@ -183,14 +176,7 @@ class ClaimPlanTest {
                         + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE " + all.sql()
                         + Queries.listOrder(dialect.vendor(), true, 0, 50, false))) {
                     all.bind(statement, 1);
-                    StringBuilder plan = new StringBuilder();
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            plan.append(row.getString(1)).append('\n');
-                        }
-                    }
-                    System.out.printf("%s list plan (%s):%n%s%n", dialect, listed, plan);
-                    plans.add(plan.toString());
+                    plans.add(plan(statement, dialect + " list plan (" + listed + ")"));
                 }
             }
             // a state's page and count whatever the status: each status's range of the claim index
@@ -199,18 +185,23 @@ class ClaimPlanTest {
                     Queries.everyStatusCountSql(dialect.vendor(), state))) {
                 try (PreparedStatement statement = connection.prepareStatement(explain + sql)) {
                     Queries.bindEveryStatus(statement, state);
-                    StringBuilder plan = new StringBuilder();
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            plan.append(row.getString(1)).append('\n');
-                        }
-                    }
-                    System.out.printf("%s every-status plan:%n%s%n", dialect, plan);
-                    plans.add(plan.toString());
+                    plans.add(plan(statement, dialect + " every-status plan"));
                 }
             }
             return plans;
         }
+    }
+
+    /** The plan an {@code EXPLAIN} statement returns (its first column), printed under {@code title}. */
+    private static String plan(PreparedStatement explain, String title) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet row = explain.executeQuery()) {
+            while (row.next()) {
+                plan.append(row.getString(1)).append('\n');
+            }
+        }
+        System.out.printf("%s:%n%s%n", title, plan);
+        return plan.toString();
     }
 
     private static void fill(Connection connection, Dialect dialect, String type, Instant now) throws SQLException {
