@@ -29,14 +29,9 @@ final class ClaimQuery {
      */
     static String candidates(Vendor vendor, QueryFilter filter, FetchStrategy strategy, String columns, int limit) {
         String direction = strategy == FetchStrategy.NEWEST ? " DESC" : "";
-        StringBuilder order = new StringBuilder();
-        if (vendor.ordersByIndexPrefix()) {
-            for (String column : filter.indexPrefix()) {
-                order.append(column).append(direction).append(", ");
-            }
-        }
         return "SELECT " + columns + " FROM gamgee_instance" + vendor.claimIndexHint(filter) + " WHERE "
-                + filter.sql() + " AND claimable_at <= ? ORDER BY " + order + "claimable_at" + direction
+                + filter.sql() + " AND claimable_at <= ? ORDER BY " + filter.orderPrefix(vendor, direction)
+                + "claimable_at" + direction
                 + ", instance_id" + direction + " LIMIT " + limit;
     }
 

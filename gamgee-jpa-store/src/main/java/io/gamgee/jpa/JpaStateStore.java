@@ -385,7 +385,7 @@ public final class JpaStateStore implements StateStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        return limit == 0 ? List.of() : queries.list(query, status, offset, limit, false);
+        return limit == 0 ? List.of() : queries.list(query, status, offset, limit);
     }
 
     /**

@@ -33,13 +33,9 @@ final class Queries {
      * (status, workflow_type, step, …) claim index range of WAITING and UNRECOVERABLE, the
      * completed ones through the (status, workflow_type, claimable_at) range since the window's
      * start (a completion sets claimable_at to its time); finished rows outside the window are
-     * never read.
-     */
-    /**
-     * The overview's counts: live instances from the claim index's ranges of {@code WAITING} and
-     * {@code UNRECOVERABLE}, completions from its range since a time; {@code %1$s} is where the vendor's
-     * index hint goes (MariaDB's statistics, right after many rows changed status at once, counted
-     * their old index entries and chose to read the whole table).
+     * never read. %1$s is where the vendor's index hint goes: MariaDB's statistics, right after many
+     * rows changed status at once, still counted their old index entries and chose to read the
+     * whole table.
      */
     private static final String STATE_COUNTS = "SELECT step, "
             + "SUM(CASE WHEN status = 'WAITING' AND (lease_until IS NULL OR lease_until <= ?) AND attempts = 0 "
@@ -79,22 +75,20 @@ final class Queries {
         return jdbc.autoCommit("find", instanceId, (connection, vendor) -> readIfAny(connection, vendor, instanceId));
     }
 
-    List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit, boolean newestFirst) {
-        return select("list", query, status,
-                vendor -> listOrder(vendor, query.workflowType() != null, offset, limit, newestFirst));
+    List<WorkflowInstance> list(Query query, InstanceStatus status, int offset, int limit) {
+        return select("list", query, status, vendor -> listOrder(vendor, query.workflowType() != null, offset, limit));
     }
 
     /**
-     * What a list appends to its filter: workflow instances only, in creation order (oldest or
-     * newest first), which the listing index ({@code workflow_type, created_at, instance_id})
-     * serves for a type, whatever the status; H2 reads an index in order only when the order
-     * names its leading columns, so there it orders by the type too.
+     * What a list appends to its filter: workflow instances only, in creation order, which the
+     * listing index ({@code workflow_type, created_at, instance_id}) serves for a type, whatever
+     * the status; H2 reads an index in order only when the order names its leading columns, so
+     * there it orders by the type too.
      */
-    static String listOrder(Vendor vendor, boolean byType, int offset, int limit, boolean newestFirst) {
-        String direction = newestFirst ? " DESC" : "";
-        String type = byType && vendor.ordersByIndexPrefix() ? "workflow_type" + direction + ", " : "";
-        return " AND " + vendor.workflowsOnly() + " ORDER BY " + type + "created_at" + direction + ", instance_id"
-                + direction + " LIMIT " + limit + " OFFSET " + offset;
+    static String listOrder(Vendor vendor, boolean byType, int offset, int limit) {
+        String type = byType && vendor.ordersByIndexPrefix() ? "workflow_type, " : "";
+        return " AND " + vendor.workflowsOnly() + " ORDER BY " + type + "created_at, instance_id LIMIT " + limit
+                + " OFFSET " + offset;
     }
 
     /** A page in claim index order: {@code status} given, so the claim index range serves it. */
@@ -114,15 +108,20 @@ final class Queries {
             try (PreparedStatement statement = connection.prepareStatement(
                     everyStatusPageSql(vendor, query, newestFirst, offset, limit))) {
                 bindEveryStatus(statement, query);
-                List<WorkflowInstance> instances = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        instances.add(InstanceRows.instance(row, vendor));
-                    }
-                }
-                return instances;
+                return instances(statement, vendor);
             }
         });
+    }
+
+    /** The instances a statement selects. */
+    private static List<WorkflowInstance> instances(PreparedStatement statement, Vendor vendor) throws SQLException {
+        List<WorkflowInstance> instances = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                instances.add(InstanceRows.instance(row, vendor));
+            }
+        }
+        return instances;
     }
 
     /** The instances matching {@code query} and {@code status}, with what {@code rest} appends to the WHERE. */
@@ -133,13 +132,7 @@ final class Queries {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + InstanceRows.INSTANCE_COLUMNS
                     + " FROM gamgee_instance WHERE " + filter.sql() + rest.apply(vendor))) {
                 filter.bind(statement, 1);
-                List<WorkflowInstance> instances = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        instances.add(InstanceRows.instance(row, vendor));
-                    }
-                }
-                return instances;
+                return instances(statement, vendor);
             }
         });
     }
@@ -223,15 +216,10 @@ final class Queries {
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
         for (InstanceStatus status : InstanceStatus.values()) {
             QueryFilter filter = QueryFilter.of(query, status);
-            StringBuilder prefix = new StringBuilder();
-            if (vendor.ordersByIndexPrefix()) {
-                for (String column : filter.indexPrefix()) {
-                    prefix.append(column).append(direction).append(", ");
-                }
-            }
             sql.append(status.ordinal() == 0 ? "" : " UNION ALL ").append("(SELECT ")
                     .append(InstanceRows.INSTANCE_COLUMNS).append(", claimable_at FROM gamgee_instance WHERE ")
-                    .append(filter.sql()).append(" ORDER BY ").append(prefix).append("claimable_at").append(direction)
+                    .append(filter.sql()).append(" ORDER BY ").append(filter.orderPrefix(vendor, direction))
+                    .append("claimable_at").append(direction)
                     .append(", instance_id").append(direction).append(" LIMIT ").append(reach).append(')');
         }
         return sql.append(") every_status").append(order).append(" LIMIT ").append(limit).append(" OFFSET ")

@@ -65,6 +65,22 @@ final class QueryFilter {
         return indexPrefix;
     }
 
+    /**
+     * What an {@code ORDER BY} along the claim index starts with: the leading columns this filter
+     * fixes, each with {@code direction}, where the vendor reads an index in order only when the
+     * order names them ({@link Vendor#ordersByIndexPrefix()}); else {@code ""}.
+     */
+    String orderPrefix(Vendor vendor, String direction) {
+        if (!vendor.ordersByIndexPrefix()) {
+            return "";
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (String column : indexPrefix) {
+            prefix.append(column).append(direction).append(", ");
+        }
+        return prefix.toString();
+    }
+
     /** The claim index whose leading columns this filter fixes. */
     String claimIndex() {
         if (indexPrefix.contains("step")) {

@@ -147,10 +147,10 @@ final class Waits {
         String instanceId = event.instanceId();
         WorkflowInstance current = locked(connection, vendor, instanceId);
         if (current == null) {
-            return unclaimed(SendResult.UNKNOWN_INSTANCE);
+            return Delivery.withoutClaim(SendResult.UNKNOWN_INSTANCE);
         }
         if (!current.workflowType().equals(event.workflowType())) {
-            return unclaimed(SendResult.WRONG_WORKFLOW);
+            return Delivery.withoutClaim(SendResult.WRONG_WORKFLOW);
         }
         long arrivals;
         try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(arrival), "
@@ -161,20 +161,20 @@ final class Waits {
                 row.next();
                 arrivals = row.getLong(1);
                 if (row.getInt(2) == 1) {
-                    return unclaimed(SendResult.DUPLICATE);
+                    return Delivery.withoutClaim(SendResult.DUPLICATE);
                 }
             }
         }
         if (current.status() != InstanceStatus.WAITING) {
-            return unclaimed(SendResult.FINISHED);
+            return Delivery.withoutClaim(SendResult.FINISHED);
         }
         String target = event.targets().get(current.step());
         Instant at = event.receivedAt();
         if (!insert(connection, vendor, event, arrivals + 1, target == null ? null : at, callersTransaction)) {
-            return unclaimed(SendResult.DUPLICATE);
+            return Delivery.withoutClaim(SendResult.DUPLICATE);
         }
         if (target == null) {
-            return unclaimed(SendResult.QUEUED);
+            return Delivery.withoutClaim(SendResult.QUEUED);
         }
         Lease taken = WorkflowDefinition.END.equals(target) ? null : lease;
         WorkflowInstance moved = moveOn(connection, vendor, current, true, target, event.payload(),
@@ -184,10 +184,6 @@ final class Waits {
                 eventRecord(instanceId, current.step(), event.eventId(), target, at));
         return new Delivery(SendResult.DELIVERED,
                 taken == null ? Optional.empty() : Optional.of(new Claim(moved, taken.workerId(), taken.until())));
-    }
-
-    private static Delivery unclaimed(SendResult result) {
-        return new Delivery(result, Optional.empty());
     }
 
     /** The instance's row, locked until the transaction ends; {@code null} if there is none. */

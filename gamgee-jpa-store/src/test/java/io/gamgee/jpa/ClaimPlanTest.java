@@ -174,7 +174,7 @@ class ClaimPlanTest {
                 QueryFilter all = QueryFilter.of(Query.workflowType(listed), null);
                 try (PreparedStatement statement = connection.prepareStatement(explain + "SELECT "
                         + InstanceRows.INSTANCE_COLUMNS + " FROM gamgee_instance WHERE " + all.sql()
-                        + Queries.listOrder(dialect.vendor(), true, 0, 50, false))) {
+                        + Queries.listOrder(dialect.vendor(), true, 0, 50))) {
                     all.bind(statement, 1);
                     plans.add(plan(statement, dialect + " list plan (" + listed + ")"));
                 }

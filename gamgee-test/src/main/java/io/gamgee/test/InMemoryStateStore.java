@@ -262,24 +262,24 @@ public final class InMemoryStateStore implements StateStore {
         try {
             WorkflowInstance current = instances.get(event.instanceId());
             if (current == null) {
-                return new Delivery(SendResult.UNKNOWN_INSTANCE, Optional.empty());
+                return Delivery.withoutClaim(SendResult.UNKNOWN_INSTANCE);
             }
             if (!current.workflowType().equals(event.workflowType())) {
-                return new Delivery(SendResult.WRONG_WORKFLOW, Optional.empty());
+                return Delivery.withoutClaim(SendResult.WRONG_WORKFLOW);
             }
             List<StoredEvent> kept = events.computeIfAbsent(event.instanceId(), id -> new ArrayList<>());
             if (kept.stream().anyMatch(e -> e.id.equals(event.eventId()))) {
-                return new Delivery(SendResult.DUPLICATE, Optional.empty());
+                return Delivery.withoutClaim(SendResult.DUPLICATE);
             }
             if (current.status() != InstanceStatus.WAITING) {
-                return new Delivery(SendResult.FINISHED, Optional.empty());
+                return Delivery.withoutClaim(SendResult.FINISHED);
             }
             String target = event.targets().get(current.step());
             StoredEvent stored = new StoredEvent(event.eventId(), event.event(), event.payload(), event.traceContext(),
                     target != null);
             kept.add(stored);
             if (target == null) {
-                return new Delivery(SendResult.QUEUED, Optional.empty());
+                return Delivery.withoutClaim(SendResult.QUEUED);
             }
             Instant at = event.receivedAt();
             boolean leased = leaseOwner != null && !WorkflowDefinition.END.equals(target);

@@ -376,8 +376,8 @@ class WorkerPoolTest {
         StateStore unleasing = around(memory, (method, args, proceed) -> {
             if (method.getName().equals("deliverClaimed")) {
                 // what the SPI's default does
-                return new io.gamgee.core.store.Delivery(memory.deliver((io.gamgee.core.store.EventDelivery) args[0]),
-                        java.util.Optional.empty());
+                return io.gamgee.core.store.Delivery.withoutClaim(
+                        memory.deliver((io.gamgee.core.store.EventDelivery) args[0]));
             }
             return proceed.call();
         });

@@ -18,4 +18,9 @@ public record Delivery(SendResult result, Optional<Claim> claim) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(claim, "claim");
     }
+
+    /** A delivery that took no lease. */
+    public static Delivery withoutClaim(SendResult result) {
+        return new Delivery(result, Optional.empty());
+    }
 }

@@ -228,7 +228,7 @@ public interface StateStore extends AutoCloseable {
      * worker claim it".
      */
     default Delivery deliverClaimed(EventDelivery event, String workerId, Instant leaseUntil) {
-        return new Delivery(deliver(event), Optional.empty());
+        return Delivery.withoutClaim(deliver(event));
     }
 
     /**
